@@ -1,21 +1,34 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
+import { createHttpApp } from './app/http-app';
+import { ConfigError, loadEnv, runsHttp } from './platform/config/env';
+import { StartupError } from './platform/startup/connectivity';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/**
+ * One entry point, three modes (LODESTAR_MODE): `all` serves API, console and workers from one
+ * process; `api` serves HTTP only; `worker` runs only the Bull processors.
+ */
+async function main() {
+  const env = loadEnv();
+  if (runsHttp(env)) {
+    const app = await createHttpApp(env);
+    await app.listen({ port: env.PORT, host: env.HOST });
+    new Logger('Lodestar').log(`Lodestar (${env.LODESTAR_MODE}) listening on http://localhost:${env.PORT} — API docs at /api/docs`);
+  } else {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), { bufferLogs: true });
+    app.useLogger(app.get(PinoLogger));
+    app.enableShutdownHooks();
+    new Logger('Lodestar').log('Lodestar worker running');
+  }
 }
 
-bootstrap();
+main().catch((error) => {
+  if (error instanceof StartupError || error instanceof ConfigError) {
+    console.error(`\nLodestar cannot start:\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import '@fastify/static';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { Env } from '../platform/config/env';
+import { createValidationPipe } from '../platform/errors/validation';
+import { ProblemFilter } from '../platform/errors/problem.filter';
+import { MetricsService } from '../platform/metrics/metrics.service';
+import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Creates the Nest application on Fastify with everything HTTP needs; does not listen or touch the database. */
+export async function createHttpApp(env: Env, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    (request.raw as typeof request.raw & { id: string }).id = String(request.id);
+    reply.header('x-request-id', request.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(PinoLogger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'", 'https:', 'data:'],
+      },
+    },
+  });
+  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.length ? origins : false, credentials: false });
+
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const document = buildOpenApiDocument(app);
+  fastify.get('/api/openapi.json', async () => document);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveConsole(app, env);
+  return app;
+}
+
+/** Serves the built console at `/`; the problem filter answers unknown non-API GETs with `index.html` (deep links). */
+function serveConsole(app: NestFastifyApplication, env: Env) {
+  const root = resolve(env.CONSOLE_DIR ?? join(process.cwd(), 'dist/admin-web/browser'));
+  const hasConsole = existsSync(join(root, 'index.html'));
+  if (hasConsole) app.useStaticAssets({ root, prefix: '/', wildcard: false, index: ['index.html'] });
+  else new Logger('Console').warn(`No built console at ${root}; run \`npm run build\` to serve it`);
+  app.useGlobalFilters(new ProblemFilter(hasConsole ? root : undefined));
+}
