@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { createPinoLogger, NestPinoLogger } from './platform/logging/pino-logger';
 import { AppModule } from './app/app.module';
 import { createHttpApp } from './app/http-app';
 import { ConfigError, loadEnv, runsHttp } from './platform/config/env';
@@ -17,8 +17,9 @@ async function main() {
     await app.listen({ port: env.PORT, host: env.HOST });
     new Logger('Lodestar').log(`Lodestar (${env.LODESTAR_MODE}) listening on http://localhost:${env.PORT} — API docs at /api/docs`);
   } else {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), { bufferLogs: true });
-    app.useLogger(app.get(PinoLogger));
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
+      logger: new NestPinoLogger(createPinoLogger(env)),
+    });
     app.enableShutdownHooks();
     new Logger('Lodestar').log('Lodestar worker running');
   }

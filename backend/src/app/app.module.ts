@@ -3,7 +3,6 @@ import { ConfigModule } from '../platform/config/config.module';
 import { Env, runsHttp, runsWorkers } from '../platform/config/env';
 import { DatabaseModule } from '../platform/database/database.module';
 import { HealthModule } from '../platform/health/health.module';
-import { LoggingModule } from '../platform/logging/logging.module';
 import { MetricsModule } from '../platform/metrics/metrics.module';
 import { QueueModule } from '../platform/queue/queue.module';
 import { ENTITIES } from './entities';
@@ -18,7 +17,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule,
-        LoggingModule,
         DatabaseModule.forRoot(ENTITIES, MIGRATIONS),
         QueueModule.forRoot(),
         MetricsModule,

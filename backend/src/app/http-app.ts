@@ -1,13 +1,13 @@
+/// <reference types="@fastify/static" />
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
-import '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { createPinoLogger, NestPinoLogger } from '../platform/logging/pino-logger';
 import { Env } from '../platform/config/env';
 import { createValidationPipe } from '../platform/errors/validation';
 import { ProblemFilter } from '../platform/errors/problem.filter';
@@ -19,7 +19,10 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Creates the Nest application on Fastify with everything HTTP needs; does not listen or touch the database. */
 export async function createHttpApp(env: Env, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const logger = createPinoLogger(env);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: false,
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -34,10 +37,8 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {
-    bufferLogs: true,
-    logger: options.logger === false ? false : undefined,
+    logger: options.logger === false ? false : new NestPinoLogger(logger),
   });
-  if (options.logger !== false) app.useLogger(app.get(PinoLogger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -67,7 +68,9 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
 
   const document = buildOpenApiDocument(app);
   fastify.get('/api/openapi.json', async () => document);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Swagger UI's assets are served by @fastify/static, which Jest's ESM runtime cannot load on Node 20;
+  // the built server (and its browser tests) serve it, unit/API tests read /api/openapi.json.
+  if (env.NODE_ENV !== 'test') SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveConsole(app, env);
   return app;

@@ -1,6 +1,5 @@
+/// <reference types="@fastify/static" />
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
-import '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { problem, ProblemDto } from './problem';
@@ -42,7 +41,6 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): ProblemDto {
     if (error instanceof DomainError) return problem(error.status, error.code, error.message, error.errors);
-    if (error instanceof ThrottlerException) return problem(429, 'rate-limited', 'Too many requests, try again later');
     if (error instanceof HttpException) {
       const status = error.getStatus();
       return problem(status, HTTP_CODES[status] ?? 'http-error', error.message);
