@@ -15,6 +15,7 @@ export function dataSourceOptions(url: string, entities: Classes, migrations: Cl
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    uuidExtension: 'pgcrypto',
     extra: { max: 20, application_name: 'lodestar' },
   };
 }
