@@ -1,7 +1,11 @@
 import type { Type } from '@nestjs/common';
+import { AuditModule } from '../modules/audit/audit.module';
+import { AuthModule } from '../modules/auth/auth.module';
+import { EmailModule } from '../modules/email/email.module';
+import { EmailWorkerModule } from '../modules/email/email-worker.module';
 
 /** Every domain module of the API. */
-export const DOMAIN_MODULES: Type[] = [];
+export const DOMAIN_MODULES: Type[] = [AuthModule, AuditModule, EmailModule];
 
 /** Modules holding Bull processors; loaded only in processes that run jobs (`all` and `worker`). */
-export const WORKER_MODULES: Type[] = [];
+export const WORKER_MODULES: Type[] = [EmailWorkerModule];

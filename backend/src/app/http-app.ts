@@ -22,7 +22,6 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
   const logger = createPinoLogger(env);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: false,
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {

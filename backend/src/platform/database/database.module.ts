@@ -4,6 +4,7 @@ import type { MixedList } from 'typeorm';
 import { Env } from '../config/env';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseLifecycle } from './database.lifecycle';
+import { Transactions } from './transactions';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Classes = MixedList<Function>;
@@ -26,7 +27,9 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [DatabaseLifecycle],
+      providers: [DatabaseLifecycle, Transactions],
+      exports: [Transactions],
+      global: true,
     };
   }
 }
