@@ -21,6 +21,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     DATABASE_URL: process.env[TEST_DB_ENV],
     QUEUE_PREFIX: `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     LODESTAR_OWNER_EMAIL: '',
     CONSOLE_DIR: '/nonexistent',
     ...options.env,
