@@ -1,0 +1,92 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { ApiKeysService, RolesService } from '@lodestar/contracts';
+import { catchError, map, Observable, of, tap } from 'rxjs';
+import type { ApiKey, CreatedApiKey, PermissionInfo } from '../../../core/api/models';
+import { SessionStore } from '../../../core/auth/session.store';
+import { Problem, toProblem } from '../../../core/errors/problem';
+
+export type ApiKeyStatus = 'active' | 'expired' | 'revoked';
+
+export function apiKeyStatus(key: ApiKey, now = Date.now()): ApiKeyStatus {
+  if (key.revokedAt) return 'revoked';
+  if (key.expiresAt && Date.parse(key.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+export interface NewApiKey {
+  name: string;
+  permissions: string[];
+  expiresAt: Date | null;
+}
+
+/** API keys for integrators: list, issue (secret returned once), revoke. */
+@Injectable()
+export class ApiKeysStore {
+  private readonly api = inject(ApiKeysService);
+  private readonly roles = inject(RolesService);
+  private readonly session = inject(SessionStore);
+
+  private readonly _keys = signal<ApiKey[]>([]);
+  private readonly _loading = signal(false);
+  private readonly _loaded = signal(false);
+  private readonly _error = signal<Problem | null>(null);
+
+  readonly keys = this._keys.asReadonly();
+  readonly loading = this._loading.asReadonly();
+  readonly loaded = this._loaded.asReadonly();
+  readonly error = this._error.asReadonly();
+  readonly activeCount = computed(() => this._keys().filter((k) => apiKeyStatus(k) === 'active').length);
+
+  load(): void {
+    this._loading.set(true);
+    this._error.set(null);
+    this.api.listApiKeys().subscribe({
+      next: (keys) => {
+        this._keys.set(keys);
+        this._loading.set(false);
+        this._loaded.set(true);
+      },
+      error: (err: unknown) => {
+        this._error.set(toProblem(err));
+        this._loading.set(false);
+        this._loaded.set(true);
+      },
+    });
+  }
+
+  /**
+   * Permissions a key may be given: those the signed-in user holds, described by the catalogue
+   * when the user may read it.
+   */
+  grantablePermissions(): Observable<PermissionInfo[]> {
+    const held = [...this.session.permissions()];
+    const bare = held.map((key) => ({ key, description: '' }));
+    if (!this.session.can('users:read')) return of(bare);
+    return this.roles.listPermissions().pipe(
+      map((catalogue) => catalogue.filter((p) => this.session.permissions().has(p.key))),
+      catchError(() => of(bare)),
+    );
+  }
+
+  create(input: NewApiKey): Observable<CreatedApiKey> {
+    return this.api
+      .createApiKey({
+        body: {
+          name: input.name,
+          permissions: input.permissions,
+          expiresAt: input.expiresAt ? input.expiresAt.toISOString() : undefined,
+        },
+      })
+      .pipe(tap((created) => this._keys.update((keys) => [created.apiKey, ...keys])));
+  }
+
+  revoke(key: ApiKey): Observable<void> {
+    return this.api.revokeApiKey({ id: key.id }).pipe(
+      tap(() =>
+        this._keys.update((keys) =>
+          keys.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { FormControl, FormGroup } from '@angular/forms';
+
+export interface AuditFilter {
+  actorId: string;
+  action: string;
+  objectType: string;
+  from: Date | null;
+  to: Date | null;
+}
+
+export const EMPTY_AUDIT_FILTER: AuditFilter = { actorId: '', action: '', objectType: '', from: null, to: null };
+
+export type AuditFilterForm = FormGroup<{
+  actorId: FormControl<string>;
+  action: FormControl<string>;
+  objectType: FormControl<string>;
+  from: FormControl<Date | null>;
+  to: FormControl<Date | null>;
+}>;
+
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  objectType?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Filter → API query: blanks dropped, the date range covering whole local days. */
+export function toAuditQuery(filter: AuditFilter): AuditQuery {
+  const query: AuditQuery = {};
+  if (filter.actorId.trim()) query.actorId = filter.actorId.trim();
+  if (filter.action.trim()) query.action = filter.action.trim();
+  if (filter.objectType.trim()) query.objectType = filter.objectType.trim();
+  if (filter.from) {
+    const from = new Date(filter.from);
+    from.setHours(0, 0, 0, 0);
+    query.from = from.toISOString();
+  }
+  if (filter.to) {
+    const to = new Date(filter.to);
+    to.setHours(23, 59, 59, 999);
+    query.to = to.toISOString();
+  }
+  return query;
+}
+
+/** Top-level keys whose values differ between before and after. */
+export function changedKeys(before: unknown, after: unknown): string[] {
+  const b = before && typeof before === 'object' ? (before as Record<string, unknown>) : {};
+  const a = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  return [...keys].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+}

@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { SessionStore } from '../../../../core/auth/session.store';
+import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import { firstAllowedPath } from '../../../../core/shell/navigation';
+
+/** `/login` */
+@Component({
+  selector: 'app-login-page',
+  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  templateUrl: './login.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  /** Where to go after signing in (set by the signed-in guard). */
+  readonly returnUrl = input<string>();
+  /** Set when a session could not be refreshed. */
+  readonly expired = input<string>();
+
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly errorText = controlErrorMessage;
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { email, password } = this.form.getRawValue();
+    this.submitting.set(true);
+    this.error.set(null);
+    this.session.signIn(email.trim(), password).subscribe({
+      next: () => {
+        const target = this.safeReturnUrl() ?? firstAllowedPath(this.session);
+        void this.router.navigateByUrl(target);
+      },
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        const problem = toProblem(err);
+        if (problem.status === 401) {
+          this.error.set(problem.detail ?? 'The email or password is not right.');
+        } else {
+          this.error.set(applyProblemToForm(this.form, problem, 'Could not sign in.'));
+        }
+      },
+    });
+  }
+
+  /** Only same-app paths, never another origin. */
+  private safeReturnUrl(): string | null {
+    const url = this.returnUrl();
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : null;
+  }
+}

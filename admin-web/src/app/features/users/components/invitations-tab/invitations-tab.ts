@@ -1,0 +1,75 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { filter, switchMap } from 'rxjs';
+import type { Invitation } from '../../../../core/api/models';
+import { hasPermission } from '../../../../core/auth/has-permission';
+import { NotificationService } from '../../../../core/errors/notification.service';
+import { problemMessage } from '../../../../core/errors/problem';
+import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { InvitationsStore, InvitationStatusFilter } from '../../data/invitations.store';
+
+@Component({
+  selector: 'app-invitations-tab',
+  imports: [DatePipe, MatTableModule, MatButtonModule, MatButtonToggleModule, MatProgressBarModule, EmptyState],
+  templateUrl: './invitations-tab.html',
+  styles: `
+    :host {
+      display: block;
+      padding-top: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InvitationsTab implements OnInit {
+  /** Asks the page to open the invite dialog (from the empty state). */
+  readonly invite = output<void>();
+
+  protected readonly store = inject(InvitationsStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(NotificationService);
+
+  protected readonly canManage = hasPermission('users:manage');
+  protected readonly problemMessage = problemMessage;
+  protected readonly statuses: { value: InvitationStatusFilter; label: string }[] = [
+    { value: 'pending', label: 'Pending' },
+    { value: 'accepted', label: 'Accepted' },
+    { value: 'expired', label: 'Expired' },
+    { value: 'revoked', label: 'Revoked' },
+    { value: 'all', label: 'All' },
+  ];
+  protected readonly columns = computed(() => {
+    const base = ['email', 'role', 'status', 'invitedBy', 'expiresAt'];
+    return this.canManage() ? [...base, 'actions'] : base;
+  });
+
+  ngOnInit(): void {
+    this.store.list.load();
+  }
+
+  protected setStatus(status: InvitationStatusFilter): void {
+    this.store.list.load({ status });
+  }
+
+  protected revoke(invitation: Invitation): void {
+    confirmAction(this.dialog, {
+      title: 'Revoke invitation?',
+      message: `The link sent to ${invitation.email} stops working. You can invite them again later.`,
+      confirmLabel: 'Revoke',
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.store.revoke(invitation)),
+      )
+      .subscribe({
+        next: () => this.notify.success(`Invitation for ${invitation.email} revoked.`),
+        error: (err: unknown) => this.notify.error(err, 'Could not revoke the invitation.'),
+      });
+  }
+}

@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Observable } from 'rxjs';
+import type { Role } from '../../../../core/api/models';
+import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import { InviteForm } from '../../models/role-form';
+
+export interface InviteDialogData {
+  roles: readonly Role[];
+  submit: (value: { email: string; roleId: string }) => Observable<unknown>;
+}
+
+/** Invite a member by email with a role; the API emails a one-time link. */
+@Component({
+  selector: 'app-invite-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  templateUrl: './invite-dialog.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InviteDialog {
+  protected readonly data = inject<InviteDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<InviteDialog, boolean>);
+
+  private readonly defaultRole =
+    this.data.roles.find((r) => r.key === 'viewer') ?? this.data.roles.find((r) => r.key !== 'owner');
+
+  protected readonly form: InviteForm = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    roleId: [this.defaultRole?.id ?? '', Validators.required],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly errorText = controlErrorMessage;
+
+  protected submit(): void {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.submitting.set(true);
+    this.error.set(null);
+    this.data.submit({ email: value.email.trim(), roleId: value.roleId }).subscribe({
+      next: () => this.ref.close(true),
+      error: (err: unknown) => {
+        this.submitting.set(false);
+        this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not send the invitation.'));
+      },
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { filter, switchMap } from 'rxjs';
+import type { Role } from '../../../../core/api/models';
+import { hasPermission } from '../../../../core/auth/has-permission';
+import { NotificationService } from '../../../../core/errors/notification.service';
+import { problemMessage } from '../../../../core/errors/problem';
+import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { groupPermissions } from '../../../../shared/permission-picker/permission-picker';
+import { RolesStore } from '../../data/roles.store';
+import { RoleDialog, RoleDialogData } from '../role-dialog/role-dialog';
+
+@Component({
+  selector: 'app-roles-tab',
+  imports: [MatExpansionModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  templateUrl: './roles-tab.html',
+  styleUrl: './roles-tab.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RolesTab {
+  protected readonly store = inject(RolesStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(NotificationService);
+
+  protected readonly canManage = hasPermission('roles:manage');
+  protected readonly problemMessage = problemMessage;
+
+  protected grouped(role: Role) {
+    const descriptions = new Map(this.store.permissions().map((p) => [p.key, p.description]));
+    return groupPermissions(role.permissions.map((key) => ({ key, description: descriptions.get(key) ?? '' })));
+  }
+
+  protected create(): void {
+    this.openDialog({
+      permissions: this.store.permissions(),
+      submit: (value) => this.store.create(value),
+    }, 'Role created.');
+  }
+
+  protected edit(role: Role): void {
+    this.openDialog({
+      role,
+      permissions: this.store.permissions(),
+      submit: (value) => this.store.update(role, value),
+    }, 'Role saved.');
+  }
+
+  protected remove(role: Role): void {
+    confirmAction(this.dialog, {
+      title: `Delete the role ${role.name}?`,
+      message:
+        role.memberCount > 0
+          ? `${role.memberCount} member(s) hold this role; give them another role first.`
+          : 'Nobody holds this role. Deleting it cannot be undone.',
+      confirmLabel: 'Delete',
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.store.delete(role)),
+      )
+      .subscribe({
+        next: () => this.notify.success(`Role ${role.name} deleted.`),
+        error: (err: unknown) => this.notify.error(err, 'Could not delete the role.'),
+      });
+  }
+
+  private openDialog(data: RoleDialogData, done: string): void {
+    this.dialog
+      .open<RoleDialog, RoleDialogData, boolean>(RoleDialog, { data, width: '760px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((saved) => saved && this.notify.success(done));
+  }
+}

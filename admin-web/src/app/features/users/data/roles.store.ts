@@ -1,0 +1,66 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { RolesService } from '@lodestar/contracts';
+import { forkJoin, Observable, tap } from 'rxjs';
+import type { PermissionInfo, Role } from '../../../core/api/models';
+import { Problem, toProblem } from '../../../core/errors/problem';
+
+export interface RoleInput {
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
+/** Roles (built-in and custom) and the permission catalogue. */
+@Injectable()
+export class RolesStore {
+  private readonly api = inject(RolesService);
+
+  private readonly _roles = signal<Role[]>([]);
+  private readonly _permissions = signal<PermissionInfo[]>([]);
+  private readonly _loading = signal(false);
+  private readonly _loaded = signal(false);
+  private readonly _error = signal<Problem | null>(null);
+
+  readonly roles = this._roles.asReadonly();
+  readonly permissions = this._permissions.asReadonly();
+  readonly loading = this._loading.asReadonly();
+  readonly loaded = this._loaded.asReadonly();
+  readonly error = this._error.asReadonly();
+  readonly customRoles = computed(() => this._roles().filter((r) => !r.builtIn));
+
+  load(): void {
+    this._loading.set(true);
+    this._error.set(null);
+    forkJoin({ roles: this.api.listRoles(), permissions: this.api.listPermissions() }).subscribe({
+      next: ({ roles, permissions }) => {
+        this._roles.set(roles);
+        this._permissions.set(permissions);
+        this._loading.set(false);
+        this._loaded.set(true);
+      },
+      error: (err: unknown) => {
+        this._error.set(toProblem(err));
+        this._loading.set(false);
+        this._loaded.set(true);
+      },
+    });
+  }
+
+  create(input: RoleInput): Observable<Role> {
+    return this.api
+      .createRole({ body: { name: input.name, description: input.description || undefined, permissions: input.permissions } })
+      .pipe(tap((role) => this._roles.update((roles) => [...roles, role])));
+  }
+
+  update(role: Role, input: RoleInput): Observable<Role> {
+    return this.api
+      .updateRole({ id: role.id, body: { name: input.name, description: input.description, permissions: input.permissions } })
+      .pipe(tap((updated) => this._roles.update((roles) => roles.map((r) => (r.id === role.id ? updated : r)))));
+  }
+
+  delete(role: Role): Observable<void> {
+    return this.api
+      .deleteRole({ id: role.id })
+      .pipe(tap(() => this._roles.update((roles) => roles.filter((r) => r.id !== role.id))));
+  }
+}

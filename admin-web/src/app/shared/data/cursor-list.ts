@@ -1,0 +1,84 @@
+import { computed, signal } from '@angular/core';
+import { Observable, Subscription } from 'rxjs';
+import { Problem, toProblem } from '../../core/errors/problem';
+
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+export type PageFetcher<T, F> = (filter: F, cursor: string | undefined) => Observable<CursorPage<T>>;
+
+/**
+ * State for a cursor-paginated list: the first page for a filter, "load more", and in-place
+ * updates after mutations. A newer load cancels an older one, so results never arrive out of order.
+ */
+export class CursorList<T, F> {
+  private readonly _items = signal<T[]>([]);
+  private readonly _nextCursor = signal<string | null>(null);
+  private readonly _loading = signal(false);
+  private readonly _loaded = signal(false);
+  private readonly _error = signal<Problem | null>(null);
+  private readonly _filter = signal<F>(this.initialFilter);
+  private subscription: Subscription | null = null;
+
+  readonly items = this._items.asReadonly();
+  readonly loading = this._loading.asReadonly();
+  /** True once the first page for the current filter has arrived. */
+  readonly loaded = this._loaded.asReadonly();
+  readonly error = this._error.asReadonly();
+  readonly filter = this._filter.asReadonly();
+  readonly hasMore = computed(() => this._nextCursor() !== null);
+
+  constructor(
+    private readonly fetch: PageFetcher<T, F>,
+    private readonly initialFilter: F,
+  ) {}
+
+  load(filter: F = this._filter()): void {
+    this._filter.set(filter);
+    this._loaded.set(false);
+    this.run(undefined, (page) => this._items.set(page.items));
+  }
+
+  loadMore(): void {
+    const cursor = this._nextCursor();
+    if (!cursor || this._loading()) return;
+    this.run(cursor, (page) => this._items.update((items) => [...items, ...page.items]));
+  }
+
+  replace(match: (item: T) => boolean, next: T): void {
+    this._items.update((items) => items.map((item) => (match(item) ? next : item)));
+  }
+
+  prepend(item: T): void {
+    this._items.update((items) => [item, ...items]);
+  }
+
+  remove(match: (item: T) => boolean): void {
+    this._items.update((items) => items.filter((item) => !match(item)));
+  }
+
+  destroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private run(cursor: string | undefined, apply: (page: CursorPage<T>) => void): void {
+    this.subscription?.unsubscribe();
+    this._loading.set(true);
+    this._error.set(null);
+    this.subscription = this.fetch(this._filter(), cursor).subscribe({
+      next: (page) => {
+        apply(page);
+        this._nextCursor.set(page.nextCursor ?? null);
+        this._loaded.set(true);
+        this._loading.set(false);
+      },
+      error: (err: unknown) => {
+        this._error.set(toProblem(err));
+        this._loaded.set(true);
+        this._loading.set(false);
+      },
+    });
+  }
+}
