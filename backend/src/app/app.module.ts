@@ -16,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule,
+        ConfigModule.forRoot(env),
         DatabaseModule.forRoot(ENTITIES, MIGRATIONS),
         QueueModule.forRoot(),
         MetricsModule,

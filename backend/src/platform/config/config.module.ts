@@ -1,7 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { Env, loadEnv } from './env';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Env } from './env';
 
-/** Provides the validated {@link Env} to every module. */
+/** Provides the validated {@link Env} (loaded once by the entry point) to every module. */
 @Global()
-@Module({ providers: [{ provide: Env, useFactory: () => loadEnv() }], exports: [Env] })
-export class ConfigModule {}
+@Module({})
+export class ConfigModule {
+  static forRoot(env: Env): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: Env, useValue: env }], exports: [Env] };
+  }
+}

@@ -32,10 +32,13 @@ export class UsersRepository {
 
   /** Counts a failed sign-in atomically; returns the new count. */
   async incrementFailures(id: string): Promise<number> {
-    const rows: { failed_login_count: number }[] = await this.dataSource.query(
-      'UPDATE users SET failed_login_count = failed_login_count + 1 WHERE id = $1 RETURNING failed_login_count',
-      [id],
-    );
-    return rows[0]?.failed_login_count ?? 0;
+    const result = await this.repo()
+      .createQueryBuilder()
+      .update()
+      .set({ failedLoginCount: () => 'failed_login_count + 1' })
+      .where('id = :id', { id })
+      .returning(['failedLoginCount'])
+      .execute();
+    return Number(result.raw[0]?.failed_login_count ?? 0);
   }
 }

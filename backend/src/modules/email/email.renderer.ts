@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import type { EmailTemplateName } from './email.types';
+import { EMAIL_TEMPLATE_SOURCES } from './templates';
+import { BUTTON_HTML, LAYOUT_HTML } from './templates/layout';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+type Compiled = (view: Record<string, unknown>) => string;
+
+/** Renders platform emails from the templates in `templates/`, compiled once when the app starts. */
+@Injectable()
+export class EmailRenderer {
+  private readonly compiled: Record<EmailTemplateName, { subject: Compiled; html: Compiled; text: Compiled }>;
+
+  constructor() {
+    const handlebars = Handlebars.create();
+    handlebars.registerPartial('layout', LAYOUT_HTML);
+    handlebars.registerPartial('button', BUTTON_HTML);
+    const compile = (source: string, escape: boolean) =>
+      handlebars.compile(source, { noEscape: !escape, knownHelpersOnly: true });
+    const entries = Object.entries(EMAIL_TEMPLATE_SOURCES).map(([name, t]) => [
+      name,
+      { subject: compile(t.subject, false), html: compile(t.html, true), text: compile(t.text, false) },
+    ]);
+    this.compiled = Object.fromEntries(entries);
+  }
+
+  /** Throws an `email-invalid-template-data` error when `data` lacks what the template needs. */
+  render(template: EmailTemplateName, data: Record<string, unknown>): RenderedEmail {
+    const view = EMAIL_TEMPLATE_SOURCES[template].view(data);
+    const compiled = this.compiled[template];
+    const subject = compiled.subject(view).replace(/\s+/g, ' ').trim();
+    return {
+      subject,
+      html: compiled.html({ ...view, subject }),
+      text: compiled.text(view).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+    };
+  }
+}
