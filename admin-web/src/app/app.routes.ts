@@ -1,34 +1,49 @@
 import { Route } from '@angular/router';
-import { landingGuard, permissionGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import {
+  landingGuard,
+  permissionGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './core/auth/auth.guards';
 
 export const appRoutes: Route[] = [
   {
     path: '',
-    loadComponent: () => import('./features/auth/components/public-layout/public-layout').then((m) => m.PublicLayout),
+    loadComponent: () =>
+      import('./features/auth/components/public-layout/public-layout').then(
+        (m) => m.PublicLayout,
+      ),
     children: [
       {
         path: 'login',
         canActivate: [signedOutGuard],
         title: 'Sign in · Lodestar',
-        loadComponent: () => import('./features/auth/pages/login/login').then((m) => m.LoginPage),
+        loadComponent: () =>
+          import('./features/auth/pages/login/login').then((m) => m.LoginPage),
       },
       {
         path: 'forgot-password',
         title: 'Forgot password · Lodestar',
         loadComponent: () =>
-          import('./features/auth/pages/forgot-password/forgot-password').then((m) => m.ForgotPasswordPage),
+          import('./features/auth/pages/forgot-password/forgot-password').then(
+            (m) => m.ForgotPasswordPage,
+          ),
       },
       {
         path: 'reset-password',
         title: 'Reset password · Lodestar',
         loadComponent: () =>
-          import('./features/auth/pages/reset-password/reset-password').then((m) => m.ResetPasswordPage),
+          import('./features/auth/pages/reset-password/reset-password').then(
+            (m) => m.ResetPasswordPage,
+          ),
       },
       {
         path: 'accept-invitation',
         title: 'Accept invitation · Lodestar',
         loadComponent: () =>
-          import('./features/auth/pages/accept-invitation/accept-invitation').then((m) => m.AcceptInvitationPage),
+          import(
+            './features/auth/pages/accept-invitation/accept-invitation'
+          ).then((m) => m.AcceptInvitationPage),
       },
     ],
   },
@@ -37,35 +52,49 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
-      { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
+      {
+        path: '',
+        pathMatch: 'full',
+        canActivate: [landingGuard],
+        children: [],
+      },
       {
         path: 'users',
         canActivate: [permissionGuard('users:read')],
         title: 'Users & roles · Lodestar',
-        loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
+        loadChildren: () =>
+          import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
       {
         path: 'api-keys',
         canActivate: [permissionGuard('api_keys:manage')],
         title: 'API keys · Lodestar',
-        loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
+        loadChildren: () =>
+          import('./features/api-keys/api-keys.routes').then(
+            (m) => m.apiKeysRoutes,
+          ),
       },
       {
         path: 'audit',
         canActivate: [permissionGuard('audit:read')],
         title: 'Audit log · Lodestar',
-        loadChildren: () => import('./features/audit/audit.routes').then((m) => m.auditRoutes),
+        loadChildren: () =>
+          import('./features/audit/audit.routes').then((m) => m.auditRoutes),
       },
       {
         path: 'email',
         canActivate: [permissionGuard('email:read')],
         title: 'Email log · Lodestar',
-        loadChildren: () => import('./features/email/email.routes').then((m) => m.emailRoutes),
+        loadChildren: () =>
+          import('./features/email/email.routes').then((m) => m.emailRoutes),
       },
       {
         path: 'profile',
         title: 'Profile · Lodestar',
-        loadChildren: () => import('./features/profile/profile.routes').then((m) => m.profileRoutes),
+        loadChildren: () =>
+          import('./features/profile/profile.routes').then(
+            (m) => m.profileRoutes,
+          ),
       },
       { path: '**', canActivate: [landingGuard], children: [] },
     ],

@@ -1,22 +1,24 @@
 /**
- * The generated contract types the console uses, under the names the console uses.
+ * The generated contract types the console uses, under the console's names.
  * If the backend renames a schema, only this file changes.
  */
 export type {
-  ApiKey,
-  AuditEvent,
+  ApiKeyDto as ApiKey,
+  AuditEventDto as AuditEvent,
   AuditEventPage,
-  CreatedApiKey,
+  CreatedApiKeyDto as CreatedApiKey,
   EmailMessage,
   EmailMessageDetail,
   EmailMessagePage,
-  Invitation,
+  EmailStatus,
+  EmailTemplate,
+  InvitationDto as Invitation,
   InvitationPage,
-  InvitationPreview,
-  Me,
-  Member,
+  InvitationPreviewDto as InvitationPreview,
+  MeDto as Me,
+  MemberDto as Member,
   MemberPage,
-  PermissionInfo,
-  Role,
+  PermissionInfoDto as PermissionInfo,
+  RoleDto as Role,
   TokenResponse,
 } from '@lodestar/contracts';

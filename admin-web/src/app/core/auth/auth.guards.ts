@@ -14,7 +14,11 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
     .ensureMe()
     .pipe(
       map((ok) =>
-        ok ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } }),
+        ok
+          ? true
+          : router.createUrlTree(['/login'], {
+              queryParams: { returnUrl: state.url },
+            }),
       ),
     );
 };
@@ -25,7 +29,9 @@ export const signedOutGuard: CanActivateFn = () => {
   const router = inject(Router);
   return session
     .ensureMe()
-    .pipe(map((ok) => (ok ? router.parseUrl(firstAllowedPath(session)) : true)));
+    .pipe(
+      map((ok) => (ok ? router.parseUrl(firstAllowedPath(session)) : true)),
+    );
 };
 
 /** Allows the route only with the given permission; otherwise lands on the first allowed page. */
@@ -51,5 +57,7 @@ export const landingGuard: CanActivateFn = () => {
   const router = inject(Router);
   return session
     .ensureMe()
-    .pipe(map((ok) => router.parseUrl(ok ? firstAllowedPath(session) : '/login')));
+    .pipe(
+      map((ok) => router.parseUrl(ok ? firstAllowedPath(session) : '/login')),
+    );
 };

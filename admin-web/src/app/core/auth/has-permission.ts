@@ -33,7 +33,8 @@ export class Can {
 
   private readonly allowed = computed(() => {
     const wanted = this.appCan();
-    const list: readonly Permission[] = typeof wanted === 'string' ? [wanted] : wanted;
+    const list: readonly Permission[] =
+      typeof wanted === 'string' ? [wanted] : wanted;
     const held = this.session.permissions();
     return list.every((p) => held.has(p));
   });

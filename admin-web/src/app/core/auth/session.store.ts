@@ -17,6 +17,7 @@ import type { Me, TokenResponse } from '../api/models';
 import { publicRequest } from './auth-context';
 import type { Permission } from './permission';
 import { StoredTokens, TOKEN_STORAGE } from './token-storage';
+import { call } from '../api/call';
 
 /**
  * The signed-in session: tokens (mirrored to localStorage), the current user, workspace and
@@ -39,7 +40,9 @@ export class SessionStore {
   readonly user = computed(() => this._me()?.user ?? null);
   readonly workspace = computed(() => this._me()?.workspace ?? null);
   readonly role = computed(() => this._me()?.role ?? null);
-  readonly permissions = computed(() => new Set<string>(this._me()?.permissions ?? []));
+  readonly permissions = computed(
+    () => new Set<string>(this._me()?.permissions ?? []),
+  );
 
   can(permission: Permission): boolean {
     return this.permissions().has(permission);
@@ -47,9 +50,9 @@ export class SessionStore {
 
   /** Signs in with email and password, then loads who the user is. */
   signIn(email: string, password: string): Observable<Me> {
-    return this.auth
-      .login({ body: { email, password } }, publicRequest())
-      .pipe(switchMap((tokens) => this.startSession(tokens)));
+    return call(() =>
+      this.auth.login({ body: { email, password } }, publicRequest()),
+    ).pipe(switchMap((tokens) => this.startSession(tokens)));
   }
 
   /** Starts a session from tokens obtained elsewhere (accepting an invitation). */
@@ -59,7 +62,7 @@ export class SessionStore {
   }
 
   loadMe(): Observable<Me> {
-    return this.meApi.getMe().pipe(tap((me) => this._me.set(me)));
+    return call(() => this.meApi.getMe()).pipe(tap((me) => this._me.set(me)));
   }
 
   /** Replaces the cached user after a profile change. */
@@ -92,14 +95,19 @@ export class SessionStore {
     const refreshToken = this.tokens()?.refreshToken;
     if (!refreshToken) return throwError(() => new Error('No refresh token'));
 
-    this.refreshing = this.auth.refreshToken({ body: { refreshToken } }, publicRequest()).pipe(
+    this.refreshing = call(() =>
+      this.auth.refreshToken({ body: { refreshToken } }, publicRequest()),
+    ).pipe(
       map((tokens) => {
         this.setTokens(tokens);
         return tokens.accessToken;
       }),
       catchError((err: unknown) => {
         // A network failure or a server error says nothing about the refresh token; keep it.
-        const rejected = err instanceof HttpErrorResponse && err.status >= 400 && err.status < 500;
+        const rejected =
+          err instanceof HttpErrorResponse &&
+          err.status >= 400 &&
+          err.status < 500;
         if (rejected) this.expire();
         return throwError(() => err);
       }),
@@ -113,7 +121,9 @@ export class SessionStore {
   signOut(): void {
     const refreshToken = this.tokens()?.refreshToken;
     if (refreshToken) {
-      this.auth.logout({ body: { refreshToken } }, publicRequest()).subscribe({ error: () => undefined });
+      call(() =>
+        this.auth.logout({ body: { refreshToken } }, publicRequest()),
+      ).subscribe({ error: () => undefined });
     }
     this.clear();
     void this.router.navigate(['/login']);
@@ -123,14 +133,23 @@ export class SessionStore {
   private expire(): void {
     this.clear();
     const returnUrl = this.router.url;
-    const onPublicPage = /^\/(login|forgot-password|reset-password|accept-invitation)/.test(returnUrl);
+    const onPublicPage =
+      /^\/(login|forgot-password|reset-password|accept-invitation)/.test(
+        returnUrl,
+      );
     void this.router.navigate(['/login'], {
-      queryParams: onPublicPage || returnUrl === '/' ? { expired: 1 } : { expired: 1, returnUrl },
+      queryParams:
+        onPublicPage || returnUrl === '/'
+          ? { expired: 1 }
+          : { expired: 1, returnUrl },
     });
   }
 
   private setTokens(tokens: TokenResponse): void {
-    const stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    const stored = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+    };
     this.storage.write(stored);
     this.tokens.set(stored);
   }

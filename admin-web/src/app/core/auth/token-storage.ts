@@ -16,7 +16,9 @@ export interface TokenStorage {
 }
 
 export class LocalTokenStorage implements TokenStorage {
-  constructor(private readonly storage: Storage | undefined = globalThis.localStorage) {}
+  constructor(
+    private readonly storage: Storage | undefined = globalThis.localStorage,
+  ) {}
 
   read(): StoredTokens | null {
     const accessToken = this.storage?.getItem(ACCESS_KEY);

@@ -24,7 +24,9 @@ function asRecord(value: unknown): Record<string, unknown> | null {
       return null;
     }
   }
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  return value && typeof value === 'object'
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function str(value: unknown): string | null {
@@ -39,14 +41,18 @@ export function toProblem(err: unknown): Problem {
       ? (body['errors'] as unknown[])
           .map(asRecord)
           .filter((e): e is Record<string, unknown> => e !== null)
-          .map((e) => ({ field: str(e['field']) ?? '', message: str(e['message']) ?? 'Invalid value' }))
+          .map((e) => ({
+            field: str(e['field']) ?? '',
+            message: str(e['message']) ?? 'Invalid value',
+          }))
       : [];
     if (err.status === 0) {
       return {
         type: 'about:blank',
         title: 'Network error',
         status: 0,
-        detail: 'The server could not be reached. Check your connection and try again.',
+        detail:
+          'The server could not be reached. Check your connection and try again.',
         errors: [],
         requestId: null,
       };
@@ -71,10 +77,15 @@ export function toProblem(err: unknown): Problem {
 }
 
 /** One sentence for a snackbar or a form banner. */
-export function problemMessage(problem: Problem, fallback = 'Something went wrong.'): string {
+export function problemMessage(
+  problem: Problem,
+  fallback = 'Something went wrong.',
+): string {
   if (problem.detail) return problem.detail;
-  if (problem.errors.length) return problem.errors.map((e) => e.message).join(' ');
-  if (problem.status >= 500) return `${fallback} (server error ${problem.status})`;
+  if (problem.errors.length)
+    return problem.errors.map((e) => e.message).join(' ');
+  if (problem.status >= 500)
+    return `${fallback} (server error ${problem.status})`;
   return problem.title && problem.title !== 'Error' ? problem.title : fallback;
 }
 
@@ -92,7 +103,11 @@ function controlFor(form: FormGroup, field: string): AbstractControl | null {
  * Puts each field error on its control as `{ server: message }` (shown by `<mat-error>`), and
  * returns what could not be placed on a field (for a banner or snackbar), or null.
  */
-export function applyProblemToForm(form: FormGroup, problem: Problem, fallback?: string): string | null {
+export function applyProblemToForm(
+  form: FormGroup,
+  problem: Problem,
+  fallback?: string,
+): string | null {
   const unplaced: string[] = [];
   for (const error of problem.errors) {
     const control = controlFor(form, error.field);
@@ -100,12 +115,16 @@ export function applyProblemToForm(form: FormGroup, problem: Problem, fallback?:
       control.setErrors({ ...(control.errors ?? {}), server: error.message });
       control.markAsTouched();
     } else {
-      unplaced.push(error.field ? `${error.field}: ${error.message}` : error.message);
+      unplaced.push(
+        error.field ? `${error.field}: ${error.message}` : error.message,
+      );
     }
   }
   if (problem.errors.length && !unplaced.length) return null;
   if (problem.detail) return problem.detail;
-  return unplaced.length ? unplaced.join(' ') : problemMessage(problem, fallback);
+  return unplaced.length
+    ? unplaced.join(' ')
+    : problemMessage(problem, fallback);
 }
 
 /** Text for the first error on a control, for `<mat-error>`. */
@@ -116,11 +135,15 @@ export function controlErrorMessage(control: AbstractControl): string {
   if (errors['required']) return 'Required';
   if (errors['email']) return 'Enter a valid email address';
   if (errors['minlength']) {
-    const { requiredLength } = errors['minlength'] as { requiredLength: number };
+    const { requiredLength } = errors['minlength'] as {
+      requiredLength: number;
+    };
     return `At least ${requiredLength} characters`;
   }
   if (errors['maxlength']) {
-    const { requiredLength } = errors['maxlength'] as { requiredLength: number };
+    const { requiredLength } = errors['maxlength'] as {
+      requiredLength: number;
+    };
     return `At most ${requiredLength} characters`;
   }
   if (errors['mismatch']) return 'The passwords do not match';

@@ -10,17 +10,43 @@ export interface NavItem {
 
 /** Modules that exist, in menu order. The first one a user may read is where they land. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/users', label: 'Users & roles', icon: 'group', permission: 'users:read' },
-  { path: '/api-keys', label: 'API keys', icon: 'key', permission: 'api_keys:manage' },
-  { path: '/audit', label: 'Audit log', icon: 'history', permission: 'audit:read' },
-  { path: '/email', label: 'Email log', icon: 'mail', permission: 'email:read' },
+  {
+    path: '/users',
+    label: 'Users & roles',
+    icon: 'group',
+    permission: 'users:read',
+  },
+  {
+    path: '/api-keys',
+    label: 'API keys',
+    icon: 'key',
+    permission: 'api_keys:manage',
+  },
+  {
+    path: '/audit',
+    label: 'Audit log',
+    icon: 'history',
+    permission: 'audit:read',
+  },
+  {
+    path: '/email',
+    label: 'Email log',
+    icon: 'mail',
+    permission: 'email:read',
+  },
   { path: '/profile', label: 'Profile', icon: 'person' },
 ];
 
-export function visibleNavItems(session: { can(p: Permission): boolean }): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || session.can(item.permission));
+export function visibleNavItems(session: {
+  can(p: Permission): boolean;
+}): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) => !item.permission || session.can(item.permission),
+  );
 }
 
-export function firstAllowedPath(session: { can(p: Permission): boolean }): string {
+export function firstAllowedPath(session: {
+  can(p: Permission): boolean;
+}): string {
   return visibleNavItems(session)[0]?.path ?? '/profile';
 }

@@ -1,5 +1,9 @@
 import { Route } from '@angular/router';
 
 export const apiKeysRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./pages/api-key-list/api-key-list').then((m) => m.ApiKeyListPage) },
+  {
+    path: '',
+    loadComponent: () =>
+      import('./pages/api-key-list/api-key-list').then((m) => m.ApiKeyListPage),
+  },
 ];

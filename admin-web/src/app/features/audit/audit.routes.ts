@@ -1,5 +1,9 @@
 import { Route } from '@angular/router';
 
 export const auditRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./pages/audit-log/audit-log').then((m) => m.AuditLogPage) },
+  {
+    path: '',
+    loadComponent: () =>
+      import('./pages/audit-log/audit-log').then((m) => m.AuditLogPage),
+  },
 ];

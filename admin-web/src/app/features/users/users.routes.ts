@@ -1,5 +1,9 @@
 import { Route } from '@angular/router';
 
 export const usersRoutes: Route[] = [
-  { path: '', loadComponent: () => import('./pages/users-page/users-page').then((m) => m.UsersPage) },
+  {
+    path: '',
+    loadComponent: () =>
+      import('./pages/users-page/users-page').then((m) => m.UsersPage),
+  },
 ];

@@ -1,6 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogModule,
+} from '@angular/material/dialog';
 import { map, Observable } from 'rxjs';
 
 export interface ConfirmData {
@@ -19,7 +23,9 @@ export interface ConfirmData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+      <button mat-button type="button" [mat-dialog-close]="false">
+        Cancel
+      </button>
       <button
         mat-flat-button
         type="button"
@@ -44,9 +50,16 @@ export class ConfirmDialog {
 }
 
 /** Opens a confirmation; emits true only when the user confirms. */
-export function confirmAction(dialog: MatDialog, data: ConfirmData): Observable<boolean> {
+export function confirmAction(
+  dialog: MatDialog,
+  data: ConfirmData,
+): Observable<boolean> {
   return dialog
-    .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, width: '440px', maxWidth: '95vw' })
+    .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+      data,
+      width: '440px',
+      maxWidth: '95vw',
+    })
     .afterClosed()
     .pipe(map((result) => result === true));
 }

@@ -1,5 +1,10 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
@@ -10,7 +15,13 @@ import { NotificationService } from '../../core/errors/notification.service';
   selector: 'app-copy-button',
   imports: [MatButtonModule, MatIconModule, MatTooltipModule],
   template: `
-    <button mat-icon-button type="button" [attr.aria-label]="label()" [matTooltip]="label()" (click)="copy()">
+    <button
+      mat-icon-button
+      type="button"
+      [attr.aria-label]="label()"
+      [matTooltip]="label()"
+      (click)="copy()"
+    >
       <mat-icon svgIcon="copy" />
     </button>
   `,
@@ -24,7 +35,9 @@ export class CopyButton {
   private readonly notify = inject(NotificationService);
 
   protected copy(): void {
-    if (this.clipboard.copy(this.value())) this.notify.success('Copied to the clipboard');
-    else this.notify.info('Could not copy; select the text and copy it by hand.');
+    if (this.clipboard.copy(this.value()))
+      this.notify.success('Copied to the clipboard');
+    else
+      this.notify.info('Could not copy; select the text and copy it by hand.');
   }
 }

@@ -1,4 +1,4 @@
-import { computed, signal } from '@angular/core';
+import { computed, Signal, signal, WritableSignal } from '@angular/core';
 import { Observable, Subscription } from 'rxjs';
 import { Problem, toProblem } from '../../core/errors/problem';
 
@@ -7,7 +7,10 @@ export interface CursorPage<T> {
   nextCursor?: string | null;
 }
 
-export type PageFetcher<T, F> = (filter: F, cursor: string | undefined) => Observable<CursorPage<T>>;
+export type PageFetcher<T, F> = (
+  filter: F,
+  cursor: string | undefined,
+) => Observable<CursorPage<T>>;
 
 /**
  * State for a cursor-paginated list: the first page for a filter, "load more", and in-place
@@ -19,7 +22,7 @@ export class CursorList<T, F> {
   private readonly _loading = signal(false);
   private readonly _loaded = signal(false);
   private readonly _error = signal<Problem | null>(null);
-  private readonly _filter = signal<F>(this.initialFilter);
+  private readonly _filter: WritableSignal<F>;
   private subscription: Subscription | null = null;
 
   readonly items = this._items.asReadonly();
@@ -27,13 +30,16 @@ export class CursorList<T, F> {
   /** True once the first page for the current filter has arrived. */
   readonly loaded = this._loaded.asReadonly();
   readonly error = this._error.asReadonly();
-  readonly filter = this._filter.asReadonly();
+  readonly filter: Signal<F>;
   readonly hasMore = computed(() => this._nextCursor() !== null);
 
   constructor(
     private readonly fetch: PageFetcher<T, F>,
-    private readonly initialFilter: F,
-  ) {}
+    initialFilter: F,
+  ) {
+    this._filter = signal(initialFilter);
+    this.filter = this._filter.asReadonly();
+  }
 
   load(filter: F = this._filter()): void {
     this._filter.set(filter);
@@ -44,11 +50,15 @@ export class CursorList<T, F> {
   loadMore(): void {
     const cursor = this._nextCursor();
     if (!cursor || this._loading()) return;
-    this.run(cursor, (page) => this._items.update((items) => [...items, ...page.items]));
+    this.run(cursor, (page) =>
+      this._items.update((items) => [...items, ...page.items]),
+    );
   }
 
   replace(match: (item: T) => boolean, next: T): void {
-    this._items.update((items) => items.map((item) => (match(item) ? next : item)));
+    this._items.update((items) =>
+      items.map((item) => (match(item) ? next : item)),
+    );
   }
 
   prepend(item: T): void {
@@ -63,7 +73,10 @@ export class CursorList<T, F> {
     this.subscription?.unsubscribe();
   }
 
-  private run(cursor: string | undefined, apply: (page: CursorPage<T>) => void): void {
+  private run(
+    cursor: string | undefined,
+    apply: (page: CursorPage<T>) => void,
+  ): void {
     this.subscription?.unsubscribe();
     this._loading.set(true);
     this._error.set(null);

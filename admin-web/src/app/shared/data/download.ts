@@ -1,5 +1,9 @@
 /** Saves a Blob as a file through a temporary object URL. */
-export function downloadBlob(doc: Document, blob: Blob, filename: string): void {
+export function downloadBlob(
+  doc: Document,
+  blob: Blob,
+  filename: string,
+): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;

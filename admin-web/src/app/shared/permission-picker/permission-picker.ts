@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, forwardRef, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  forwardRef,
+  input,
+  signal,
+} from '@angular/core';
 import { ControlValueAccessor, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { permissionModule } from '../../core/auth/permission';
@@ -29,7 +36,9 @@ const MODULE_LABELS: Record<string, string> = {
   ai: 'AI assistant',
 };
 
-export function groupPermissions(options: readonly PermissionOption[]): PermissionGroup[] {
+export function groupPermissions(
+  options: readonly PermissionOption[],
+): PermissionGroup[] {
   const groups = new Map<string, PermissionOption[]>();
   for (const option of options) {
     const module = permissionModule(option.key);
@@ -48,7 +57,13 @@ export function groupPermissions(options: readonly PermissionOption[]): Permissi
   imports: [MatCheckboxModule],
   templateUrl: './permission-picker.html',
   styleUrl: './permission-picker.scss',
-  providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => PermissionPicker), multi: true }],
+  providers: [
+    {
+      provide: NG_VALUE_ACCESSOR,
+      useExisting: forwardRef(() => PermissionPicker),
+      multi: true,
+    },
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PermissionPicker implements ControlValueAccessor {
@@ -87,7 +102,11 @@ export class PermissionPicker implements ControlValueAccessor {
   }
 
   protected toggleGroup(group: PermissionGroup, checked: boolean): void {
-    this.update((next) => group.options.forEach((o) => (checked ? next.add(o.key) : next.delete(o.key))));
+    this.update((next) =>
+      group.options.forEach((o) =>
+        checked ? next.add(o.key) : next.delete(o.key),
+      ),
+    );
   }
 
   private update(mutate: (next: Set<string>) => void): void {
@@ -95,7 +114,11 @@ export class PermissionPicker implements ControlValueAccessor {
     mutate(next);
     this.selected.set(next);
     // Keep the catalogue's order so the value is stable.
-    this.onChange(this.options().map((o) => o.key).filter((k) => next.has(k)));
+    this.onChange(
+      this.options()
+        .map((o) => o.key)
+        .filter((k) => next.has(k)),
+    );
     this.onTouched();
   }
 }

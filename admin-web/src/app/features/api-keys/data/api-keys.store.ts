@@ -1,9 +1,14 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { ApiKeysService, RolesService } from '@lodestar/contracts';
 import { catchError, map, Observable, of, tap } from 'rxjs';
-import type { ApiKey, CreatedApiKey, PermissionInfo } from '../../../core/api/models';
+import type {
+  ApiKey,
+  CreatedApiKey,
+  PermissionInfo,
+} from '../../../core/api/models';
 import { SessionStore } from '../../../core/auth/session.store';
 import { Problem, toProblem } from '../../../core/errors/problem';
+import { call } from '../../../core/api/call';
 
 export type ApiKeyStatus = 'active' | 'expired' | 'revoked';
 
@@ -35,12 +40,14 @@ export class ApiKeysStore {
   readonly loading = this._loading.asReadonly();
   readonly loaded = this._loaded.asReadonly();
   readonly error = this._error.asReadonly();
-  readonly activeCount = computed(() => this._keys().filter((k) => apiKeyStatus(k) === 'active').length);
+  readonly activeCount = computed(
+    () => this._keys().filter((k) => apiKeyStatus(k) === 'active').length,
+  );
 
   load(): void {
     this._loading.set(true);
     this._error.set(null);
-    this.api.listApiKeys().subscribe({
+    call(() => this.api.listApiKeys()).subscribe({
       next: (keys) => {
         this._keys.set(keys);
         this._loading.set(false);
@@ -62,29 +69,37 @@ export class ApiKeysStore {
     const held = [...this.session.permissions()];
     const bare = held.map((key) => ({ key, description: '' }));
     if (!this.session.can('users:read')) return of(bare);
-    return this.roles.listPermissions().pipe(
-      map((catalogue) => catalogue.filter((p) => this.session.permissions().has(p.key))),
+    return call(() => this.roles.listPermissions()).pipe(
+      map((catalogue) =>
+        catalogue.filter((p) => this.session.permissions().has(p.key)),
+      ),
       catchError(() => of(bare)),
     );
   }
 
   create(input: NewApiKey): Observable<CreatedApiKey> {
-    return this.api
-      .createApiKey({
+    return call(() =>
+      this.api.createApiKey({
         body: {
           name: input.name,
           permissions: input.permissions,
-          expiresAt: input.expiresAt ? input.expiresAt.toISOString() : undefined,
+          expiresAt: input.expiresAt
+            ? input.expiresAt.toISOString()
+            : undefined,
         },
-      })
-      .pipe(tap((created) => this._keys.update((keys) => [created.apiKey, ...keys])));
+      }),
+    ).pipe(
+      tap((created) => this._keys.update((keys) => [created.apiKey, ...keys])),
+    );
   }
 
   revoke(key: ApiKey): Observable<void> {
-    return this.api.revokeApiKey({ id: key.id }).pipe(
+    return call(() => this.api.revokeApiKey({ id: key.id })).pipe(
       tap(() =>
         this._keys.update((keys) =>
-          keys.map((k) => (k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k)),
+          keys.map((k) =>
+            k.id === key.id ? { ...k, revokedAt: new Date().toISOString() } : k,
+          ),
         ),
       ),
     );

@@ -4,7 +4,12 @@ import { map, Observable } from 'rxjs';
 import type { AuditEvent } from '../../../core/api/models';
 import { SessionStore } from '../../../core/auth/session.store';
 import { CursorList } from '../../../shared/data/cursor-list';
-import { AuditFilter, EMPTY_AUDIT_FILTER, toAuditQuery } from '../models/audit-filter';
+import {
+  AuditFilter,
+  EMPTY_AUDIT_FILTER,
+  toAuditQuery,
+} from '../models/audit-filter';
+import { call } from '../../../core/api/call';
 
 export interface ActorOption {
   id: string;
@@ -19,7 +24,14 @@ export class AuditStore {
   private readonly session = inject(SessionStore);
 
   readonly list = new CursorList<AuditEvent, AuditFilter>(
-    (filter, cursor) => this.api.listAuditEvents({ ...toAuditQuery(filter), cursor, limit: 50 }),
+    (filter, cursor) =>
+      call(() =>
+        this.api.listAuditEvents({
+          ...toAuditQuery(filter),
+          cursor,
+          limit: 50,
+        }),
+      ),
     EMPTY_AUDIT_FILTER,
   );
 
@@ -33,15 +45,21 @@ export class AuditStore {
 
   loadActors(): void {
     if (!this.session.can('users:read')) return;
-    this.users.listUsers({ limit: 100 }).subscribe({
-      next: (page) => this._actors.set(page.items.map((m) => ({ id: m.id, label: m.name ? `${m.name} (${m.email})` : m.email }))),
+    call(() => this.users.listUsers({ limit: 100 })).subscribe({
+      next: (page) =>
+        this._actors.set(
+          page.items.map((m) => ({
+            id: m.id,
+            label: m.name ? `${m.name} (${m.email})` : m.email,
+          })),
+        ),
       error: () => this._actors.set(null),
     });
   }
 
   exportCsv(filter: AuditFilter): Observable<Blob> {
-    return this.api
-      .exportAuditEvents(toAuditQuery(filter))
-      .pipe(map((csv) => new Blob([csv], { type: 'text/csv;charset=utf-8' })));
+    return call(() => this.api.exportAuditEvents(toAuditQuery(filter))).pipe(
+      map((csv) => new Blob([csv], { type: 'text/csv;charset=utf-8' })),
+    );
   }
 }

@@ -8,7 +8,13 @@ export interface AuditFilter {
   to: Date | null;
 }
 
-export const EMPTY_AUDIT_FILTER: AuditFilter = { actorId: '', action: '', objectType: '', from: null, to: null };
+export const EMPTY_AUDIT_FILTER: AuditFilter = {
+  actorId: '',
+  action: '',
+  objectType: '',
+  from: null,
+  to: null,
+};
 
 export type AuditFilterForm = FormGroup<{
   actorId: FormControl<string>;
@@ -38,8 +44,10 @@ export function toAuditQuery(filter: AuditFilter): AuditQuery {
     query.from = from.toISOString();
   }
   if (filter.to) {
+    // The API's upper bound is exclusive: the start of the next day covers the whole chosen day.
     const to = new Date(filter.to);
-    to.setHours(23, 59, 59, 999);
+    to.setHours(0, 0, 0, 0);
+    to.setDate(to.getDate() + 1);
     query.to = to.toISOString();
   }
   return query;
@@ -47,8 +55,16 @@ export function toAuditQuery(filter: AuditFilter): AuditQuery {
 
 /** Top-level keys whose values differ between before and after. */
 export function changedKeys(before: unknown, after: unknown): string[] {
-  const b = before && typeof before === 'object' ? (before as Record<string, unknown>) : {};
-  const a = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
+  const b =
+    before && typeof before === 'object'
+      ? (before as Record<string, unknown>)
+      : {};
+  const a =
+    after && typeof after === 'object'
+      ? (after as Record<string, unknown>)
+      : {};
   const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
-  return [...keys].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).sort();
+  return [...keys]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .sort();
 }

@@ -1,4 +1,10 @@
-import { AbstractControl, FormControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ValidationErrors,
+  ValidatorFn,
+} from '@angular/forms';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -8,13 +14,21 @@ export type NewPasswordForm = FormGroup<{
 }>;
 
 /** Sets `mismatch` on `confirm` when it differs from `password`. */
-export const passwordsMatch: ValidatorFn = (group: AbstractControl): ValidationErrors | null => {
+export const passwordsMatch: ValidatorFn = (
+  group: AbstractControl,
+): ValidationErrors | null => {
   const password = group.get('password');
   const confirm = group.get('confirm');
   if (!password || !confirm) return null;
   const mismatch = confirm.value !== '' && password.value !== confirm.value;
   const others = { ...(confirm.errors ?? {}) };
   delete others['mismatch'];
-  confirm.setErrors(mismatch ? { ...others, mismatch: true } : Object.keys(others).length ? others : null);
+  confirm.setErrors(
+    mismatch
+      ? { ...others, mismatch: true }
+      : Object.keys(others).length
+        ? others
+        : null,
+  );
   return null;
 };

@@ -1,15 +1,31 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { EmailService } from '@lodestar/contracts';
 import { Subscription } from 'rxjs';
-import type { EmailMessage, EmailMessageDetail } from '../../../core/api/models';
+import type {
+  EmailMessage,
+  EmailMessageDetail,
+  EmailStatus,
+  EmailTemplate,
+} from '../../../core/api/models';
 import { Problem, toProblem } from '../../../core/errors/problem';
 import { CursorList } from '../../../shared/data/cursor-list';
+import { call } from '../../../core/api/call';
 
-export type EmailStatusFilter = '' | 'queued' | 'sent' | 'failed';
+export type EmailStatusFilter = '' | EmailStatus;
+export type EmailTemplateFilter = '' | EmailTemplate;
+
+/** Templates to filter by (typed against the contract, so a renamed template fails the build). */
+export const EMAIL_TEMPLATES: readonly {
+  value: EmailTemplate;
+  label: string;
+}[] = [
+  { value: 'invitation', label: 'Invitation' },
+  { value: 'password-reset', label: 'Password reset' },
+];
 
 export interface EmailFilter {
   to: string;
-  template: string;
+  template: EmailTemplateFilter;
   status: EmailStatusFilter;
 }
 
@@ -20,13 +36,15 @@ export class EmailStore {
 
   readonly list = new CursorList<EmailMessage, EmailFilter>(
     (filter, cursor) =>
-      this.api.listEmailMessages({
-        to: filter.to.trim() || undefined,
-        template: filter.template.trim() || undefined,
-        status: filter.status || undefined,
-        cursor,
-        limit: 50,
-      }),
+      call(() =>
+        this.api.listEmailMessages({
+          to: filter.to.trim() || undefined,
+          template: filter.template || undefined,
+          status: filter.status || undefined,
+          cursor,
+          limit: 50,
+        }),
+      ),
     { to: '', template: '', status: '' },
   );
 
@@ -55,7 +73,9 @@ export class EmailStore {
     this._detailError.set(null);
     if (!id) return;
     this._detailLoading.set(true);
-    this.detailSubscription = this.api.getEmailMessage({ id }).subscribe({
+    this.detailSubscription = call(() =>
+      this.api.getEmailMessage({ id }),
+    ).subscribe({
       next: (detail) => {
         this._selected.set(detail);
         this._detailLoading.set(false);

@@ -4,7 +4,10 @@ export interface EmailLink {
 }
 
 /** The http(s) links in an email's HTML, in order, without duplicates. */
-export function extractLinks(html: string, parser: DOMParser = new DOMParser()): EmailLink[] {
+export function extractLinks(
+  html: string,
+  parser: DOMParser = new DOMParser(),
+): EmailLink[] {
   const doc = parser.parseFromString(html, 'text/html');
   const seen = new Set<string>();
   const links: EmailLink[] = [];
@@ -13,7 +16,10 @@ export function extractLinks(html: string, parser: DOMParser = new DOMParser()):
     if (!/^https?:\/\//i.test(href) && !href.startsWith('/')) continue;
     if (seen.has(href)) continue;
     seen.add(href);
-    links.push({ href, text: (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() || href });
+    links.push({
+      href,
+      text: (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() || href,
+    });
   }
   return links;
 }
@@ -24,5 +30,7 @@ export function extractLinks(html: string, parser: DOMParser = new DOMParser()):
  */
 export function previewDocument(html: string): string {
   const base = '<base target="_blank">';
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + base) : base + html;
+  return /<head[^>]*>/i.test(html)
+    ? html.replace(/<head[^>]*>/i, (m) => m + base)
+    : base + html;
 }

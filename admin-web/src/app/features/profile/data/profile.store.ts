@@ -3,6 +3,7 @@ import { MeService } from '@lodestar/contracts';
 import { Observable, tap } from 'rxjs';
 import type { Me } from '../../../core/api/models';
 import { SessionStore } from '../../../core/auth/session.store';
+import { call } from '../../../core/api/call';
 
 /** The signed-in user's own account. */
 @Injectable()
@@ -11,10 +12,17 @@ export class ProfileStore {
   private readonly session = inject(SessionStore);
 
   updateName(name: string): Observable<Me> {
-    return this.api.updateMe({ body: { name } }).pipe(tap((me) => this.session.setMe(me)));
+    return call(() => this.api.updateMe({ body: { name } })).pipe(
+      tap((me) => this.session.setMe(me)),
+    );
   }
 
-  changePassword(currentPassword: string, newPassword: string): Observable<void> {
-    return this.api.changePassword({ body: { currentPassword, newPassword } });
+  changePassword(
+    currentPassword: string,
+    newPassword: string,
+  ): Observable<void> {
+    return call(() =>
+      this.api.changePassword({ body: { currentPassword, newPassword } }),
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { AbstractControl, FormControl, FormGroup, ValidationErrors } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ValidationErrors,
+} from '@angular/forms';
 
 export type NameForm = FormGroup<{ name: FormControl<string> }>;
 
@@ -8,10 +13,15 @@ export type ChangePasswordForm = FormGroup<{
   confirm: FormControl<string>;
 }>;
 
-export { MIN_PASSWORD_LENGTH, passwordsMatch } from '../../auth/models/password-forms';
+export {
+  MIN_PASSWORD_LENGTH,
+  passwordsMatch,
+} from '../../auth/models/password-forms';
 
 /** `sameAsCurrent` on `password` when the new password equals the current one. */
-export function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
+export function differentFromCurrent(
+  group: AbstractControl,
+): ValidationErrors | null {
   const current = group.get('currentPassword')?.value as string | undefined;
   const next = group.get('password')?.value as string | undefined;
   return current && next && current === next ? { sameAsCurrent: true } : null;

@@ -3,8 +3,14 @@ import { InvitationsService } from '@lodestar/contracts';
 import { Observable, tap } from 'rxjs';
 import type { Invitation } from '../../../core/api/models';
 import { CursorList } from '../../../shared/data/cursor-list';
+import { call } from '../../../core/api/call';
 
-export type InvitationStatusFilter = 'pending' | 'accepted' | 'revoked' | 'expired' | 'all';
+export type InvitationStatusFilter =
+  | 'pending'
+  | 'accepted'
+  | 'revoked'
+  | 'expired'
+  | 'all';
 
 export interface InvitationFilter {
   status: InvitationStatusFilter;
@@ -17,11 +23,13 @@ export class InvitationsStore {
 
   readonly list = new CursorList<Invitation, InvitationFilter>(
     (filter, cursor) =>
-      this.api.listInvitations({
-        status: filter.status === 'all' ? undefined : filter.status,
-        cursor,
-        limit: 50,
-      }),
+      call(() =>
+        this.api.listInvitations({
+          status: filter.status === 'all' ? undefined : filter.status,
+          cursor,
+          limit: 50,
+        }),
+      ),
     { status: 'pending' },
   );
 
@@ -30,19 +38,27 @@ export class InvitationsStore {
   }
 
   invite(email: string, roleId: string): Observable<Invitation> {
-    return this.api.createInvitation({ body: { email, roleId } }).pipe(
+    return call(() =>
+      this.api.createInvitation({ body: { email, roleId } }),
+    ).pipe(
       tap((invitation) => {
         const status = this.list.filter().status;
-        if (status === 'all' || status === invitation.status) this.list.prepend(invitation);
+        if (status === 'all' || status === invitation.status)
+          this.list.prepend(invitation);
       }),
     );
   }
 
   revoke(invitation: Invitation): Observable<void> {
-    return this.api.revokeInvitation({ id: invitation.id }).pipe(
+    return call(() => this.api.revokeInvitation({ id: invitation.id })).pipe(
       tap(() => {
-        if (this.list.filter().status === 'pending') this.list.remove((i) => i.id === invitation.id);
-        else this.list.replace((i) => i.id === invitation.id, { ...invitation, status: 'revoked' });
+        if (this.list.filter().status === 'pending')
+          this.list.remove((i) => i.id === invitation.id);
+        else
+          this.list.replace((i) => i.id === invitation.id, {
+            ...invitation,
+            status: 'revoked',
+          });
       }),
     );
   }

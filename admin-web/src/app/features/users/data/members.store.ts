@@ -3,6 +3,7 @@ import { UsersService } from '@lodestar/contracts';
 import { Observable, tap } from 'rxjs';
 import type { Member } from '../../../core/api/models';
 import { CursorList } from '../../../shared/data/cursor-list';
+import { call } from '../../../core/api/call';
 
 export type ActiveFilter = 'all' | 'active' | 'inactive';
 
@@ -21,13 +22,16 @@ export class MembersStore {
 
   readonly list = new CursorList<Member, MemberFilter>(
     (filter, cursor) =>
-      this.api.listUsers({
-        q: filter.q.trim() || undefined,
-        roleId: filter.roleId || undefined,
-        active: filter.active === 'all' ? undefined : filter.active === 'active',
-        cursor,
-        limit: MEMBERS_PAGE_SIZE,
-      }),
+      call(() =>
+        this.api.listUsers({
+          q: filter.q.trim() || undefined,
+          roleId: filter.roleId || undefined,
+          active:
+            filter.active === 'all' ? undefined : filter.active === 'active',
+          cursor,
+          limit: MEMBERS_PAGE_SIZE,
+        }),
+      ),
     { q: '', roleId: '', active: 'all' },
   );
 
@@ -35,10 +39,15 @@ export class MembersStore {
     inject(DestroyRef).onDestroy(() => this.list.destroy());
   }
 
-  update(member: Member, changes: { roleId?: string; active?: boolean }): Observable<Member> {
-    return this.api
-      .updateMember({ id: member.id, body: changes })
-      .pipe(tap((updated) => this.list.replace((m) => m.id === member.id, updated)));
+  update(
+    member: Member,
+    changes: { roleId?: string; active?: boolean },
+  ): Observable<Member> {
+    return call(() =>
+      this.api.updateMember({ id: member.id, body: changes }),
+    ).pipe(
+      tap((updated) => this.list.replace((m) => m.id === member.id, updated)),
+    );
   }
 
   /** Re-renders a row with its last known value (after a failed change, resets a select). */

@@ -3,6 +3,7 @@ import { RolesService } from '@lodestar/contracts';
 import { forkJoin, Observable, tap } from 'rxjs';
 import type { PermissionInfo, Role } from '../../../core/api/models';
 import { Problem, toProblem } from '../../../core/errors/problem';
+import { call } from '../../../core/api/call';
 
 export interface RoleInput {
   name: string;
@@ -26,12 +27,17 @@ export class RolesStore {
   readonly loading = this._loading.asReadonly();
   readonly loaded = this._loaded.asReadonly();
   readonly error = this._error.asReadonly();
-  readonly customRoles = computed(() => this._roles().filter((r) => !r.builtIn));
+  readonly customRoles = computed(() =>
+    this._roles().filter((r) => !r.builtIn),
+  );
 
   load(): void {
     this._loading.set(true);
     this._error.set(null);
-    forkJoin({ roles: this.api.listRoles(), permissions: this.api.listPermissions() }).subscribe({
+    forkJoin({
+      roles: call(() => this.api.listRoles()),
+      permissions: call(() => this.api.listPermissions()),
+    }).subscribe({
       next: ({ roles, permissions }) => {
         this._roles.set(roles);
         this._permissions.set(permissions);
@@ -47,20 +53,41 @@ export class RolesStore {
   }
 
   create(input: RoleInput): Observable<Role> {
-    return this.api
-      .createRole({ body: { name: input.name, description: input.description || undefined, permissions: input.permissions } })
-      .pipe(tap((role) => this._roles.update((roles) => [...roles, role])));
+    return call(() =>
+      this.api.createRole({
+        body: {
+          name: input.name,
+          description: input.description || undefined,
+          permissions: input.permissions,
+        },
+      }),
+    ).pipe(tap((role) => this._roles.update((roles) => [...roles, role])));
   }
 
   update(role: Role, input: RoleInput): Observable<Role> {
-    return this.api
-      .updateRole({ id: role.id, body: { name: input.name, description: input.description, permissions: input.permissions } })
-      .pipe(tap((updated) => this._roles.update((roles) => roles.map((r) => (r.id === role.id ? updated : r)))));
+    return call(() =>
+      this.api.updateRole({
+        id: role.id,
+        body: {
+          name: input.name,
+          description: input.description,
+          permissions: input.permissions,
+        },
+      }),
+    ).pipe(
+      tap((updated) =>
+        this._roles.update((roles) =>
+          roles.map((r) => (r.id === role.id ? updated : r)),
+        ),
+      ),
+    );
   }
 
   delete(role: Role): Observable<void> {
-    return this.api
-      .deleteRole({ id: role.id })
-      .pipe(tap(() => this._roles.update((roles) => roles.filter((r) => r.id !== role.id))));
+    return call(() => this.api.deleteRole({ id: role.id })).pipe(
+      tap(() =>
+        this._roles.update((roles) => roles.filter((r) => r.id !== role.id)),
+      ),
+    );
   }
 }

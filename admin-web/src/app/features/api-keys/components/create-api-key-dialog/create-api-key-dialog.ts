@@ -1,14 +1,35 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Observable } from 'rxjs';
-import type { CreatedApiKey, PermissionInfo } from '../../../../core/api/models';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import type {
+  CreatedApiKey,
+  PermissionInfo,
+} from '../../../../core/api/models';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
 import { minSelected } from '../../../../shared/forms/validators';
@@ -76,7 +97,13 @@ export class CreateApiKeyDialog {
         },
         error: (err: unknown) => {
           this.submitting.set(false);
-          this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not create the key.'));
+          this.error.set(
+            applyProblemToForm(
+              this.form,
+              toProblem(err),
+              'Could not create the key.',
+            ),
+          );
         },
       });
   }

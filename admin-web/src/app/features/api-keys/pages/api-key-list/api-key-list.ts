@@ -1,5 +1,11 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -46,7 +52,14 @@ export class ApiKeyListPage implements OnInit {
   /** The route already needs `api_keys:manage`; the check keeps the controls honest if that changes. */
   protected readonly canManage = hasPermission('api_keys:manage');
   protected readonly columns = computed(() => {
-    const base = ['name', 'prefix', 'permissions', 'createdAt', 'lastUsedAt', 'status'];
+    const base = [
+      'name',
+      'prefix',
+      'permissions',
+      'createdAt',
+      'lastUsedAt',
+      'status',
+    ];
     return this.canManage() ? [...base, 'actions'] : base;
   });
   protected readonly status = apiKeyStatus;
@@ -58,12 +71,18 @@ export class ApiKeyListPage implements OnInit {
 
   protected create(): void {
     this.store.grantablePermissions().subscribe((permissions) => {
-      const data: CreateApiKeyDialogData = { permissions, submit: (value) => this.store.create(value) };
-      this.dialog.open<CreateApiKeyDialog, CreateApiKeyDialogData, boolean>(CreateApiKeyDialog, {
-        data,
-        width: '760px',
-        maxWidth: '95vw',
-      });
+      const data: CreateApiKeyDialogData = {
+        permissions,
+        submit: (value) => this.store.create(value),
+      };
+      this.dialog.open<CreateApiKeyDialog, CreateApiKeyDialogData, boolean>(
+        CreateApiKeyDialog,
+        {
+          data,
+          width: '760px',
+          maxWidth: '95vw',
+        },
+      );
     });
   }
 
@@ -80,7 +99,8 @@ export class ApiKeyListPage implements OnInit {
       )
       .subscribe({
         next: () => this.notify.success(`Key ${key.name} revoked.`),
-        error: (err: unknown) => this.notify.error(err, 'Could not revoke the key.'),
+        error: (err: unknown) =>
+          this.notify.error(err, 'Could not revoke the key.'),
       });
   }
 }

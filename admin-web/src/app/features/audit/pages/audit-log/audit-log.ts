@@ -1,7 +1,19 @@
 import { DatePipe, DOCUMENT, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import {
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -53,11 +65,19 @@ export class AuditLogPage implements OnInit {
   protected readonly canExport = hasPermission('audit:export');
   protected readonly problemMessage = problemMessage;
   protected readonly changedKeys = changedKeys;
-  protected readonly columns = ['expand', 'createdAt', 'actor', 'action', 'object'];
+  protected readonly columns = [
+    'expand',
+    'createdAt',
+    'actor',
+    'action',
+    'object',
+  ];
   protected readonly expanded = signal<string | null>(null);
   protected readonly exporting = signal(false);
 
-  protected readonly filters: AuditFilterForm = inject(NonNullableFormBuilder).group({
+  protected readonly filters: AuditFilterForm = inject(
+    NonNullableFormBuilder,
+  ).group({
     actorId: [''],
     action: [''],
     objectType: [''],
@@ -70,9 +90,12 @@ export class AuditLogPage implements OnInit {
   });
 
   constructor() {
-    this.filters.valueChanges.pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef)).subscribe(() => {
-      if (this.filters.valid) this.store.list.load(this.filters.getRawValue());
-    });
+    this.filters.valueChanges
+      .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => {
+        if (this.filters.valid)
+          this.store.list.load(this.filters.getRawValue());
+      });
   }
 
   ngOnInit(): void {
@@ -93,7 +116,10 @@ export class AuditLogPage implements OnInit {
     this.store.exportCsv(this.filters.getRawValue()).subscribe({
       next: (blob) => {
         this.exporting.set(false);
-        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+        const stamp = new Date()
+          .toISOString()
+          .slice(0, 19)
+          .replace(/[:T]/g, '-');
         downloadBlob(this.document, blob, `audit-log-${stamp}.csv`);
       },
       error: (err: unknown) => {

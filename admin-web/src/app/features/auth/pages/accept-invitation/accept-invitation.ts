@@ -1,6 +1,17 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  OnInit,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,7 +19,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '../../../../core/api/models';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { applyProblemToForm, controlErrorMessage, problemMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  problemMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { firstAllowedPath } from '../../../../core/shell/navigation';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { AccountStore } from '../../data/account.store';
@@ -47,13 +63,18 @@ export class AcceptInvitationPage implements OnInit {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+    password: [
+      '',
+      [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
+    ],
   });
 
   ngOnInit(): void {
     const token = this.token();
     if (!token) {
-      this.loadError.set('This page needs the link from your invitation email.');
+      this.loadError.set(
+        'This page needs the link from your invitation email.',
+      );
       return;
     }
     this.loading.set(true);
@@ -69,7 +90,12 @@ export class AcceptInvitationPage implements OnInit {
       },
       error: (err: unknown) => {
         this.loading.set(false);
-        this.loadError.set(problemMessage(toProblem(err), 'This invitation is invalid, used or expired.'));
+        this.loadError.set(
+          problemMessage(
+            toProblem(err),
+            'This invitation is invalid, used or expired.',
+          ),
+        );
       },
     });
   }
@@ -90,7 +116,13 @@ export class AcceptInvitationPage implements OnInit {
       },
       error: (err: unknown) => {
         this.submitting.set(false);
-        this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not accept the invitation.'));
+        this.error.set(
+          applyProblemToForm(
+            this.form,
+            toProblem(err),
+            'Could not accept the invitation.',
+          ),
+        );
       },
     });
   }

@@ -1,16 +1,35 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { AccountStore } from '../../data/account.store';
 
 /** `/forgot-password`: asks for a reset link. The API answers the same whether or not the email exists. */
 @Component({
   selector: 'app-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
   templateUrl: './forgot-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -40,7 +59,13 @@ export class ForgotPasswordPage {
       },
       error: (err: unknown) => {
         this.submitting.set(false);
-        this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not send the link.'));
+        this.error.set(
+          applyProblemToForm(
+            this.form,
+            toProblem(err),
+            'Could not send the link.',
+          ),
+        );
       },
     });
   }

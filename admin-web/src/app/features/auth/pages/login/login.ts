@@ -1,18 +1,39 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { SessionStore } from '../../../../core/auth/session.store';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { firstAllowedPath } from '../../../../core/shell/navigation';
 
 /** `/login` */
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
   templateUrl: './login.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -50,9 +71,13 @@ export class LoginPage {
         this.submitting.set(false);
         const problem = toProblem(err);
         if (problem.status === 401) {
-          this.error.set(problem.detail ?? 'The email or password is not right.');
+          this.error.set(
+            problem.detail ?? 'The email or password is not right.',
+          );
         } else {
-          this.error.set(applyProblemToForm(this.form, problem, 'Could not sign in.'));
+          this.error.set(
+            applyProblemToForm(this.form, problem, 'Could not sign in.'),
+          );
         }
       },
     });
@@ -61,6 +86,11 @@ export class LoginPage {
   /** Only same-app paths, never another origin. */
   private safeReturnUrl(): string | null {
     const url = this.returnUrl();
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : null;
+    return url &&
+      url.startsWith('/') &&
+      !url.startsWith('//') &&
+      !url.startsWith('/login')
+      ? url
+      : null;
   }
 }

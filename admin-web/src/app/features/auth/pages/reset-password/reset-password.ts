@@ -1,18 +1,41 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { AccountStore } from '../../data/account.store';
-import { MIN_PASSWORD_LENGTH, passwordsMatch } from '../../models/password-forms';
+import {
+  MIN_PASSWORD_LENGTH,
+  passwordsMatch,
+} from '../../models/password-forms';
 
 /** `/reset-password?token=…` from the emailed link. */
 @Component({
   selector: 'app-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
   templateUrl: './reset-password.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -26,7 +49,10 @@ export class ResetPasswordPage {
   protected readonly minLength = MIN_PASSWORD_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
-      password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+      password: [
+        '',
+        [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
+      ],
       confirm: ['', Validators.required],
     },
     { validators: passwordsMatch },
@@ -43,17 +69,25 @@ export class ResetPasswordPage {
     }
     this.submitting.set(true);
     this.error.set(null);
-    this.account.confirmPasswordReset(token, this.form.getRawValue().password).subscribe({
-      next: () => {
-        this.notify.success('Your password is changed. Sign in with the new one.');
-        void this.router.navigate(['/login']);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(
-          applyProblemToForm(this.form, toProblem(err), 'This link is invalid or has expired. Ask for a new one.'),
-        );
-      },
-    });
+    this.account
+      .confirmPasswordReset(token, this.form.getRawValue().password)
+      .subscribe({
+        next: () => {
+          this.notify.success(
+            'Your password is changed. Sign in with the new one.',
+          );
+          void this.router.navigate(['/login']);
+        },
+        error: (err: unknown) => {
+          this.submitting.set(false);
+          this.error.set(
+            applyProblemToForm(
+              this.form,
+              toProblem(err),
+              'This link is invalid or has expired. Ask for a new one.',
+            ),
+          );
+        },
+      });
   }
 }

@@ -26,7 +26,12 @@ import { problemMessage } from '../../../../core/errors/problem';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { PageHeader } from '../../../../shared/page-header/page-header';
-import { EmailStatusFilter, EmailStore } from '../../data/email.store';
+import {
+  EMAIL_TEMPLATES,
+  EmailStatusFilter,
+  EmailStore,
+  EmailTemplateFilter,
+} from '../../data/email.store';
 import { extractLinks, previewDocument } from '../../models/email-links';
 
 /** `/email`: every platform email, and the sandbox inbox when no provider is configured. */
@@ -62,10 +67,11 @@ export class EmailLogPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly problemMessage = problemMessage;
+  protected readonly templates = EMAIL_TEMPLATES;
   protected readonly view = signal<'html' | 'text'>('html');
   protected readonly filters = inject(NonNullableFormBuilder).group({
     to: [''],
-    template: [''],
+    template: ['' as EmailTemplateFilter],
     status: ['' as EmailStatusFilter],
   });
 
@@ -76,7 +82,9 @@ export class EmailLogPage implements OnInit {
    */
   protected readonly srcdoc = computed<SafeHtml | null>(() => {
     const html = this.store.selected()?.html;
-    return html ? this.sanitizer.bypassSecurityTrustHtml(previewDocument(html)) : null;
+    return html
+      ? this.sanitizer.bypassSecurityTrustHtml(previewDocument(html))
+      : null;
   });
   protected readonly links = computed(() => {
     const html = this.store.selected()?.html;

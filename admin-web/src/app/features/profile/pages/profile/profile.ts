@@ -1,12 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import { ProfileStore } from '../../data/profile.store';
 import {
@@ -20,7 +37,14 @@ import {
 /** `/profile`: your name, your password, and what your role lets you do. */
 @Component({
   selector: 'app-profile-page',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, PageHeader],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    PageHeader,
+  ],
   templateUrl: './profile.html',
   styleUrl: './profile.scss',
   providers: [ProfileStore],
@@ -34,7 +58,9 @@ export class ProfilePage {
 
   protected readonly minLength = MIN_PASSWORD_LENGTH;
   protected readonly errorText = controlErrorMessage;
-  protected readonly permissions = computed(() => [...this.session.permissions()].sort());
+  protected readonly permissions = computed(() =>
+    [...this.session.permissions()].sort(),
+  );
 
   protected readonly nameForm: NameForm = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
@@ -45,7 +71,10 @@ export class ProfilePage {
   protected readonly passwordForm: ChangePasswordForm = this.fb.group(
     {
       currentPassword: ['', Validators.required],
-      password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+      password: [
+        '',
+        [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
+      ],
       confirm: ['', Validators.required],
     },
     { validators: [passwordsMatch, differentFromCurrent] },
@@ -75,7 +104,13 @@ export class ProfilePage {
       },
       error: (err: unknown) => {
         this.savingName.set(false);
-        this.nameError.set(applyProblemToForm(this.nameForm, toProblem(err), 'Could not save your name.'));
+        this.nameError.set(
+          applyProblemToForm(
+            this.nameForm,
+            toProblem(err),
+            'Could not save your name.',
+          ),
+        );
       },
     });
   }
@@ -97,14 +132,25 @@ export class ProfilePage {
       error: (err: unknown) => {
         this.savingPassword.set(false);
         const problem = toProblem(err);
-        if ((problem.status === 400 || problem.status === 401 || problem.status === 403) && !problem.errors.length) {
+        if (
+          (problem.status === 400 ||
+            problem.status === 401 ||
+            problem.status === 403) &&
+          !problem.errors.length
+        ) {
           // A wrong current password comes back without a field; put it where the user looks.
           this.passwordForm.controls.currentPassword.setErrors({
             server: problem.detail ?? 'The current password is not right.',
           });
           return;
         }
-        this.passwordError.set(applyProblemToForm(this.passwordForm, problem, 'Could not change your password.'));
+        this.passwordError.set(
+          applyProblemToForm(
+            this.passwordForm,
+            problem,
+            'Could not change your password.',
+          ),
+        );
       },
     });
   }

@@ -1,5 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
@@ -12,11 +19,21 @@ import { NotificationService } from '../../../../core/errors/notification.servic
 import { problemMessage } from '../../../../core/errors/problem';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
-import { InvitationsStore, InvitationStatusFilter } from '../../data/invitations.store';
+import {
+  InvitationsStore,
+  InvitationStatusFilter,
+} from '../../data/invitations.store';
 
 @Component({
   selector: 'app-invitations-tab',
-  imports: [DatePipe, MatTableModule, MatButtonModule, MatButtonToggleModule, MatProgressBarModule, EmptyState],
+  imports: [
+    DatePipe,
+    MatTableModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatProgressBarModule,
+    EmptyState,
+  ],
   templateUrl: './invitations-tab.html',
   styles: `
     :host {
@@ -36,7 +53,10 @@ export class InvitationsTab implements OnInit {
 
   protected readonly canManage = hasPermission('users:manage');
   protected readonly problemMessage = problemMessage;
-  protected readonly statuses: { value: InvitationStatusFilter; label: string }[] = [
+  protected readonly statuses: {
+    value: InvitationStatusFilter;
+    label: string;
+  }[] = [
     { value: 'pending', label: 'Pending' },
     { value: 'accepted', label: 'Accepted' },
     { value: 'expired', label: 'Expired' },
@@ -68,8 +88,10 @@ export class InvitationsTab implements OnInit {
         switchMap(() => this.store.revoke(invitation)),
       )
       .subscribe({
-        next: () => this.notify.success(`Invitation for ${invitation.email} revoked.`),
-        error: (err: unknown) => this.notify.error(err, 'Could not revoke the invitation.'),
+        next: () =>
+          this.notify.success(`Invitation for ${invitation.email} revoked.`),
+        error: (err: unknown) =>
+          this.notify.error(err, 'Could not revoke the invitation.'),
       });
   }
 }

@@ -1,13 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Observable } from 'rxjs';
 import type { Role } from '../../../../core/api/models';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { InviteForm } from '../../models/role-form';
 
 export interface InviteDialogData {
@@ -18,7 +35,14 @@ export interface InviteDialogData {
 /** Invite a member by email with a role; the API emails a one-time link. */
 @Component({
   selector: 'app-invite-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   templateUrl: './invite-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -27,7 +51,8 @@ export class InviteDialog {
   private readonly ref = inject(MatDialogRef<InviteDialog, boolean>);
 
   private readonly defaultRole =
-    this.data.roles.find((r) => r.key === 'viewer') ?? this.data.roles.find((r) => r.key !== 'owner');
+    this.data.roles.find((r) => r.key === 'viewer') ??
+    this.data.roles.find((r) => r.key !== 'owner');
 
   protected readonly form: InviteForm = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
@@ -45,12 +70,20 @@ export class InviteDialog {
     const value = this.form.getRawValue();
     this.submitting.set(true);
     this.error.set(null);
-    this.data.submit({ email: value.email.trim(), roleId: value.roleId }).subscribe({
-      next: () => this.ref.close(true),
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not send the invitation.'));
-      },
-    });
+    this.data
+      .submit({ email: value.email.trim(), roleId: value.roleId })
+      .subscribe({
+        next: () => this.ref.close(true),
+        error: (err: unknown) => {
+          this.submitting.set(false);
+          this.error.set(
+            applyProblemToForm(
+              this.form,
+              toProblem(err),
+              'Could not send the invitation.',
+            ),
+          );
+        },
+      });
   }
 }

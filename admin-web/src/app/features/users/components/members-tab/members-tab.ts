@@ -1,5 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  OnInit,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -56,7 +63,9 @@ export class MembersTab implements OnInit {
   });
 
   protected readonly columns = computed(() =>
-    this.canManage() ? ['member', 'role', 'status', 'lastLogin', 'actions'] : ['member', 'role', 'status', 'lastLogin'],
+    this.canManage()
+      ? ['member', 'role', 'status', 'lastLogin', 'actions']
+      : ['member', 'role', 'status', 'lastLogin'],
   );
   protected readonly filtered = computed(() => {
     const f = this.store.list.filter();
@@ -85,7 +94,10 @@ export class MembersTab implements OnInit {
     if (roleId === member.role.id) return;
     const role = this.roles.roles().find((r) => r.id === roleId);
     this.store.update(member, { roleId }).subscribe({
-      next: (updated) => this.notify.success(`${updated.name || updated.email} is now ${role?.name ?? updated.role.name}.`),
+      next: (updated) =>
+        this.notify.success(
+          `${updated.name || updated.email} is now ${role?.name ?? updated.role.name}.`,
+        ),
       error: (err: unknown) => {
         this.store.reset(member);
         this.notify.error(err, 'Could not change the role.');
@@ -105,15 +117,19 @@ export class MembersTab implements OnInit {
         switchMap(() => this.store.update(member, { active: false })),
       )
       .subscribe({
-        next: () => this.notify.success(`${member.name || member.email} is deactivated.`),
-        error: (err: unknown) => this.notify.error(err, 'Could not deactivate the member.'),
+        next: () =>
+          this.notify.success(`${member.name || member.email} is deactivated.`),
+        error: (err: unknown) =>
+          this.notify.error(err, 'Could not deactivate the member.'),
       });
   }
 
   protected reactivate(member: Member): void {
     this.store.update(member, { active: true }).subscribe({
-      next: () => this.notify.success(`${member.name || member.email} is active again.`),
-      error: (err: unknown) => this.notify.error(err, 'Could not reactivate the member.'),
+      next: () =>
+        this.notify.success(`${member.name || member.email} is active again.`),
+      error: (err: unknown) =>
+        this.notify.error(err, 'Could not reactivate the member.'),
     });
   }
 }

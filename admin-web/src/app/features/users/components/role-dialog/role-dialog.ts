@@ -1,12 +1,29 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Observable } from 'rxjs';
 import type { PermissionInfo, Role } from '../../../../core/api/models';
-import { applyProblemToForm, controlErrorMessage, toProblem } from '../../../../core/errors/problem';
+import {
+  applyProblemToForm,
+  controlErrorMessage,
+  toProblem,
+} from '../../../../core/errors/problem';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
 import { RoleInput } from '../../data/roles.store';
 import { minSelected, RoleForm } from '../../models/role-form';
@@ -21,7 +38,14 @@ export interface RoleDialogData {
 /** Create or edit a custom role by picking permissions grouped by module. */
 @Component({
   selector: 'app-role-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, PermissionPicker],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    PermissionPicker,
+  ],
   templateUrl: './role-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -30,7 +54,10 @@ export class RoleDialog {
   private readonly ref = inject(MatDialogRef<RoleDialog, boolean>);
 
   protected readonly form: RoleForm = inject(NonNullableFormBuilder).group({
-    name: [this.data.role?.name ?? '', [Validators.required, Validators.maxLength(100)]],
+    name: [
+      this.data.role?.name ?? '',
+      [Validators.required, Validators.maxLength(100)],
+    ],
     description: [this.data.role?.description ?? '', Validators.maxLength(500)],
     permissions: [[...(this.data.role?.permissions ?? [])], minSelected(1)],
   });
@@ -46,12 +73,24 @@ export class RoleDialog {
     const value = this.form.getRawValue();
     this.submitting.set(true);
     this.error.set(null);
-    this.data.submit({ ...value, name: value.name.trim(), description: value.description.trim() }).subscribe({
-      next: () => this.ref.close(true),
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(applyProblemToForm(this.form, toProblem(err), 'Could not save the role.'));
-      },
-    });
+    this.data
+      .submit({
+        ...value,
+        name: value.name.trim(),
+        description: value.description.trim(),
+      })
+      .subscribe({
+        next: () => this.ref.close(true),
+        error: (err: unknown) => {
+          this.submitting.set(false);
+          this.error.set(
+            applyProblemToForm(
+              this.form,
+              toProblem(err),
+              'Could not save the role.',
+            ),
+          );
+        },
+      });
   }
 }

@@ -16,7 +16,12 @@ import { RoleDialog, RoleDialogData } from '../role-dialog/role-dialog';
 
 @Component({
   selector: 'app-roles-tab',
-  imports: [MatExpansionModule, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [
+    MatExpansionModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+  ],
   templateUrl: './roles-tab.html',
   styleUrl: './roles-tab.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,23 +35,36 @@ export class RolesTab {
   protected readonly problemMessage = problemMessage;
 
   protected grouped(role: Role) {
-    const descriptions = new Map(this.store.permissions().map((p) => [p.key, p.description]));
-    return groupPermissions(role.permissions.map((key) => ({ key, description: descriptions.get(key) ?? '' })));
+    const descriptions = new Map(
+      this.store.permissions().map((p) => [p.key, p.description]),
+    );
+    return groupPermissions(
+      role.permissions.map((key) => ({
+        key,
+        description: descriptions.get(key) ?? '',
+      })),
+    );
   }
 
   protected create(): void {
-    this.openDialog({
-      permissions: this.store.permissions(),
-      submit: (value) => this.store.create(value),
-    }, 'Role created.');
+    this.openDialog(
+      {
+        permissions: this.store.permissions(),
+        submit: (value) => this.store.create(value),
+      },
+      'Role created.',
+    );
   }
 
   protected edit(role: Role): void {
-    this.openDialog({
-      role,
-      permissions: this.store.permissions(),
-      submit: (value) => this.store.update(role, value),
-    }, 'Role saved.');
+    this.openDialog(
+      {
+        role,
+        permissions: this.store.permissions(),
+        submit: (value) => this.store.update(role, value),
+      },
+      'Role saved.',
+    );
   }
 
   protected remove(role: Role): void {
@@ -65,13 +83,18 @@ export class RolesTab {
       )
       .subscribe({
         next: () => this.notify.success(`Role ${role.name} deleted.`),
-        error: (err: unknown) => this.notify.error(err, 'Could not delete the role.'),
+        error: (err: unknown) =>
+          this.notify.error(err, 'Could not delete the role.'),
       });
   }
 
   private openDialog(data: RoleDialogData, done: string): void {
     this.dialog
-      .open<RoleDialog, RoleDialogData, boolean>(RoleDialog, { data, width: '760px', maxWidth: '95vw' })
+      .open<RoleDialog, RoleDialogData, boolean>(RoleDialog, {
+        data,
+        width: '760px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((saved) => saved && this.notify.success(done));
   }

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, linkedSignal, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  linkedSignal,
+  OnInit,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,7 +15,10 @@ import { Can } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import { InvitationsTab } from '../../components/invitations-tab/invitations-tab';
-import { InviteDialog, InviteDialogData } from '../../components/invite-dialog/invite-dialog';
+import {
+  InviteDialog,
+  InviteDialogData,
+} from '../../components/invite-dialog/invite-dialog';
 import { MembersTab } from '../../components/members-tab/members-tab';
 import { RolesTab } from '../../components/roles-tab/roles-tab';
 import { InvitationsStore } from '../../data/invitations.store';
@@ -20,7 +30,16 @@ const TABS = ['members', 'invitations', 'roles'] as const;
 /** `/users`: members, invitations and roles of the workspace. */
 @Component({
   selector: 'app-users-page',
-  imports: [MatTabsModule, MatButtonModule, MatIconModule, PageHeader, Can, MembersTab, InvitationsTab, RolesTab],
+  imports: [
+    MatTabsModule,
+    MatButtonModule,
+    MatIconModule,
+    PageHeader,
+    Can,
+    MembersTab,
+    InvitationsTab,
+    RolesTab,
+  ],
   templateUrl: './users-page.html',
   providers: [MembersStore, InvitationsStore, RolesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,7 +55,10 @@ export class UsersPage implements OnInit {
   private readonly router = inject(Router);
 
   protected readonly selectedIndex = linkedSignal(() =>
-    Math.max(0, TABS.indexOf((this.tab() ?? 'members') as (typeof TABS)[number])),
+    Math.max(
+      0,
+      TABS.indexOf((this.tab() ?? 'members') as (typeof TABS)[number]),
+    ),
   );
 
   ngOnInit(): void {
@@ -45,7 +67,10 @@ export class UsersPage implements OnInit {
 
   protected selectTab(index: number): void {
     this.selectedIndex.set(index);
-    void this.router.navigate([], { queryParams: { tab: TABS[index] }, replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { tab: TABS[index] },
+      replaceUrl: true,
+    });
   }
 
   protected openInvite(): void {
@@ -54,7 +79,11 @@ export class UsersPage implements OnInit {
       submit: ({ email, roleId }) => this.invitations.invite(email, roleId),
     };
     this.dialog
-      .open<InviteDialog, InviteDialogData, boolean>(InviteDialog, { data, width: '480px', maxWidth: '95vw' })
+      .open<InviteDialog, InviteDialogData, boolean>(InviteDialog, {
+        data,
+        width: '480px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((sent) => {
         if (!sent) return;
