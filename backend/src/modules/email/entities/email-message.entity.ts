@@ -12,7 +12,7 @@ import type { EmailStatus, EmailTemplateName } from '../email.types';
 @Entity('email_messages')
 @Index('email_messages_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
 @Check('email_messages_status_check', `"status" IN ('queued', 'sent', 'failed')`)
-@Check('email_messages_transport_chk', `"transport" IN ('sandbox', 'smtp')`)
+@Check('email_messages_transport_check', `"transport" IN ('sandbox', 'sendgrid', 'smtp')`)
 export class EmailMessage {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'email_messages_pkey' }) id: string;
 
@@ -22,7 +22,7 @@ export class EmailMessage {
 
   @Column({ type: 'varchar', length: 320 }) toAddress: string;
   @Column({ type: 'varchar', length: 400 }) fromAddress: string;
-  @Column({ type: 'varchar', length: 400 }) subject: string;
+  @Column({ type: 'varchar', length: 500 }) subject: string;
   @Column({ type: 'text' }) html: string;
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'varchar', length: 60 }) template: EmailTemplateName;
