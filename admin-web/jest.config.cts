@@ -1,6 +1,9 @@
 module.exports = {
   displayName: 'admin-web',
   preset: '../jest.preset.js',
+  moduleNameMapper: {
+    '^@lodestar/contracts$': '<rootDir>/../contracts/src/index.ts',
+  },
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../coverage/admin-web',
   transform: {
