@@ -18,7 +18,7 @@ export class Auth1795800000000 implements MigrationInterface {
                 "after" jsonb,
                 "request_id" character varying(100),
                 "ip" character varying(64),
-                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
@@ -105,7 +105,7 @@ export class Auth1795800000000 implements MigrationInterface {
                 "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "accepted_at" TIMESTAMP WITH TIME ZONE,
                 "revoked_at" TIMESTAMP WITH TIME ZONE,
-                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_5dec98cfdfd562e4ad3648bbb07" PRIMARY KEY ("id")
             )
         `);

@@ -1,6 +1,5 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentActor, RequirePermission } from '../../platform/access/access.decorators';
 import type { Actor } from '../../platform/access/actor';
@@ -32,10 +31,10 @@ export class AuditController {
   @ApiOperation({ operationId: 'exportAuditEvents', summary: 'Export matching audit events as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file, oldest event first', schema: { type: 'string' } })
-  export(@CurrentActor() actor: Actor, @Query() filter: AuditFilterQuery, @Res() reply: FastifyReply) {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="audit-log.csv"')
-      .send(Readable.from(this.audit.exportCsv(actor, filter)));
+  export(@CurrentActor() actor: Actor, @Query() filter: AuditFilterQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.audit.exportCsv(actor, filter)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="audit-log.csv"',
+    });
   }
 }

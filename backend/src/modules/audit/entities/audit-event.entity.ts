@@ -19,5 +19,5 @@ export class AuditEvent {
   @Column({ type: 'jsonb', nullable: true }) after: Record<string, unknown> | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) requestId: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) ip: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
 }

@@ -31,8 +31,6 @@ export class RolesRepository {
       .createQueryBuilder('r')
       .addSelect('(SELECT count(*) FROM memberships m WHERE m.role_id = r.id AND m.workspace_id = r.workspace_id)::int', 'member_count')
       .where('r.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('r.built_in', 'DESC')
-      .addOrderBy('r.created_at', 'ASC')
       .getRawAndEntities();
     return entities.map((e, i) => Object.assign(e, { memberCount: Number(raw[i].member_count) }));
   }

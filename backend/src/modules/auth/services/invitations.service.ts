@@ -82,7 +82,7 @@ export class InvitationsService {
         expiresAt: invitation.expiresAt.toISOString(),
       },
     });
-    return toInvitationDto({ ...invitation, role });
+    return { ...toInvitationDto({ ...invitation, role }), invitedBy: actor.type === 'user' ? actor.label : null };
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {

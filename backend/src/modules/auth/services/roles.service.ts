@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../platform/access/actor';
-import { PERMISSIONS } from '../../../platform/access/permissions';
+import { BUILT_IN_ROLES, PERMISSIONS } from '../../../platform/access/permissions';
 import { notFound } from '../../../platform/errors/domain-error';
 import { Transactions } from '../../../platform/database/transactions';
 import { AuditService } from '../../audit/audit.service';
@@ -33,7 +33,10 @@ export class RolesService {
   ) {}
 
   async list(actor: Actor): Promise<RoleDto[]> {
-    return (await this.roles.listWithCounts(actor.workspaceId)).map(toRoleDto);
+    const order = Object.keys(BUILT_IN_ROLES);
+    const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    const roles = await this.roles.listWithCounts(actor.workspaceId);
+    return roles.sort((a, b) => rank(a.key) - rank(b.key) || a.createdAt.getTime() - b.createdAt.getTime()).map(toRoleDto);
   }
 
   permissions(): PermissionInfoDto[] {
