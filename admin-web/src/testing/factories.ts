@@ -33,7 +33,10 @@ export const ADMIN_PERMISSIONS: Permission[] = [
   'email:read',
 ];
 
-export function aMe(permissions: readonly string[], overrides: Partial<Me> = {}): Me {
+export function aMe(
+  permissions: readonly string[],
+  overrides: Partial<Me> = {},
+): Me {
   return {
     user: { id: 'u-self', email: 'me@example.com', name: 'Mia Self' },
     workspace: { id: 'w1', name: 'Acme' },
@@ -68,15 +71,29 @@ export function aRole(overrides: Partial<Role> = {}): Role {
 }
 
 export const ROLES: Role[] = [
-  aRole({ id: 'r-owner', key: 'owner', name: 'Owner', permissions: ADMIN_PERMISSIONS }),
+  aRole({
+    id: 'r-owner',
+    key: 'owner',
+    name: 'Owner',
+    permissions: ADMIN_PERMISSIONS,
+  }),
   aRole(),
-  aRole({ id: 'r-custom', key: 'support', name: 'Support', builtIn: false, memberCount: 0, permissions: ['users:read'] }),
+  aRole({
+    id: 'r-custom',
+    key: 'support',
+    name: 'Support',
+    builtIn: false,
+    memberCount: 0,
+    permissions: ['users:read'],
+  }),
 ];
 
-export const PERMISSION_CATALOGUE: PermissionInfo[] = ADMIN_PERMISSIONS.map((key) => ({
-  key,
-  description: `Allows ${key}`,
-}));
+export const PERMISSION_CATALOGUE: PermissionInfo[] = ADMIN_PERMISSIONS.map(
+  (key) => ({
+    key,
+    description: `Allows ${key}`,
+  }),
+);
 
 export function aMember(overrides: Partial<Member> = {}): Member {
   return {
@@ -153,7 +170,9 @@ export function anEmail(overrides: Partial<EmailMessage> = {}): EmailMessage {
   };
 }
 
-export function anEmailDetail(overrides: Partial<EmailMessageDetail> = {}): EmailMessageDetail {
+export function anEmailDetail(
+  overrides: Partial<EmailMessageDetail> = {},
+): EmailMessageDetail {
   return {
     ...anEmail(),
     from: 'Lodestar <no-reply@example.com>',

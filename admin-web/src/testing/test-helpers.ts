@@ -1,5 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from '@angular/common/http/testing';
 import { EnvironmentProviders, Provider } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNativeDateAdapter } from '@angular/material/core';
@@ -7,7 +11,11 @@ import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@lodestar/contracts';
 import { authInterceptor } from '../app/core/auth/auth.interceptor';
 import { SessionStore } from '../app/core/auth/session.store';
-import { StoredTokens, TOKEN_STORAGE, TokenStorage } from '../app/core/auth/token-storage';
+import {
+  StoredTokens,
+  TOKEN_STORAGE,
+  TokenStorage,
+} from '../app/core/auth/token-storage';
 import { provideAppIcons } from '../app/core/icons/icons';
 import { aMe } from './factories';
 
@@ -27,7 +35,10 @@ export class MemoryTokenStorage implements TokenStorage {
 
 /** The app's HTTP stack (generated client + auth interceptor) against HttpTestingController. */
 export function provideTestApp(
-  storage = new MemoryTokenStorage({ accessToken: 'access-0', refreshToken: 'refresh-0' }),
+  storage = new MemoryTokenStorage({
+    accessToken: 'access-0',
+    refreshToken: 'refresh-0',
+  }),
 ): (Provider | EnvironmentProviders)[] {
   return [
     provideRouter([]),
@@ -46,7 +57,9 @@ export function signInAs(permissions: readonly string[]): void {
 }
 
 /** Lets Promise-based client calls and signal effects run, then renders. */
-export async function settle(fixture?: ComponentFixture<unknown>): Promise<void> {
+export async function settle(
+  fixture?: ComponentFixture<unknown>,
+): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     fixture?.detectChanges();
@@ -55,23 +68,38 @@ export async function settle(fixture?: ComponentFixture<unknown>): Promise<void>
 
 /** The one pending request to `url` (path without query), optionally with a method. */
 export function expectRequest(url: string, method = 'GET'): TestRequest {
-  return TestBed.inject(HttpTestingController).expectOne((req) => req.url === url && req.method === method);
+  return TestBed.inject(HttpTestingController).expectOne(
+    (req) => req.url === url && req.method === method,
+  );
 }
 
 export function text(fixture: ComponentFixture<unknown>): string {
   return (fixture.nativeElement as HTMLElement).textContent ?? '';
 }
 
-export function query<T extends Element = HTMLElement>(fixture: ComponentFixture<unknown>, selector: string): T | null {
+export function query<T extends Element = HTMLElement>(
+  fixture: ComponentFixture<unknown>,
+  selector: string,
+): T | null {
   return (fixture.nativeElement as HTMLElement).querySelector<T>(selector);
 }
 
-export function queryAll(fixture: ComponentFixture<unknown>, selector: string): HTMLElement[] {
-  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>(selector));
+export function queryAll(
+  fixture: ComponentFixture<unknown>,
+  selector: string,
+): HTMLElement[] {
+  return Array.from(
+    (fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>(
+      selector,
+    ),
+  );
 }
 
-export function buttonsWithText(fixture: ComponentFixture<unknown>, label: string): HTMLButtonElement[] {
-  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).filter((b) =>
-    (b.textContent ?? '').trim().includes(label),
-  );
+export function buttonsWithText(
+  fixture: ComponentFixture<unknown>,
+  label: string,
+): HTMLButtonElement[] {
+  return Array.from(
+    (fixture.nativeElement as HTMLElement).querySelectorAll('button'),
+  ).filter((b) => (b.textContent ?? '').trim().includes(label));
 }

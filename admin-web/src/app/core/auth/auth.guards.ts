@@ -10,17 +10,15 @@ import { SessionStore } from './session.store';
 export const signedInGuard: CanActivateFn = (_route, state) => {
   const session = inject(SessionStore);
   const router = inject(Router);
-  return session
-    .ensureMe()
-    .pipe(
-      map((ok) =>
-        ok
-          ? true
-          : router.createUrlTree(['/login'], {
-              queryParams: { returnUrl: state.url },
-            }),
-      ),
-    );
+  return session.ensureMe().pipe(
+    map((ok) =>
+      ok
+        ? true
+        : router.createUrlTree(['/login'], {
+            queryParams: { returnUrl: state.url },
+          }),
+    ),
+  );
 };
 
 /** Keeps signed-in users away from the sign-in page. */

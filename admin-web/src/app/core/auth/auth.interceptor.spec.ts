@@ -4,12 +4,22 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { aMe, tokens } from '../../../testing/factories';
-import { expectRequest, MemoryTokenStorage, provideTestApp, settle } from '../../../testing/test-helpers';
+import {
+  expectRequest,
+  MemoryTokenStorage,
+  provideTestApp,
+  settle,
+} from '../../../testing/test-helpers';
 import { publicRequest } from './auth-context';
 import { SessionStore } from './session.store';
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
-const problem = (detail: string) => ({ type: 'about:blank', title: 'Unauthorized', status: 401, detail });
+const problem = (detail: string) => ({
+  type: 'about:blank',
+  title: 'Unauthorized',
+  status: 401,
+  detail,
+});
 
 describe('authInterceptor with SessionStore', () => {
   let storage: MemoryTokenStorage;
@@ -19,12 +29,17 @@ describe('authInterceptor with SessionStore', () => {
   let navigate: jest.SpyInstance;
 
   beforeEach(() => {
-    storage = new MemoryTokenStorage({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    storage = new MemoryTokenStorage({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+    });
     TestBed.configureTestingModule({ providers: provideTestApp(storage) });
     http = TestBed.inject(HttpClient);
     controller = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionStore);
-    navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigate')
+      .mockResolvedValue(true);
   });
 
   afterEach(() => controller.verify());
@@ -38,10 +53,20 @@ describe('authInterceptor with SessionStore', () => {
   });
 
   it('leaves public requests and other origins without a token', () => {
-    http.get('/api/auth/invitations/x', { context: publicRequest() }).subscribe();
+    http
+      .get('/api/auth/invitations/x', { context: publicRequest() })
+      .subscribe();
     http.get('https://elsewhere.example/data').subscribe();
-    expect(controller.expectOne('/api/auth/invitations/x').request.headers.has('Authorization')).toBe(false);
-    expect(controller.expectOne('https://elsewhere.example/data').request.headers.has('Authorization')).toBe(false);
+    expect(
+      controller
+        .expectOne('/api/auth/invitations/x')
+        .request.headers.has('Authorization'),
+    ).toBe(false);
+    expect(
+      controller
+        .expectOne('https://elsewhere.example/data')
+        .request.headers.has('Authorization'),
+    ).toBe(false);
   });
 
   it('refreshes once on a 401 and replays the request with the new token', async () => {
@@ -59,7 +84,10 @@ describe('authInterceptor with SessionStore', () => {
     expect(replay.request.headers.get('Authorization')).toBe('Bearer access-1');
     replay.flush({ ok: true });
     await expect(result).resolves.toEqual({ ok: true });
-    expect(storage.tokens).toEqual({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    expect(storage.tokens).toEqual({
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+    });
   });
 
   it('shares one refresh between requests that fail together (single flight)', async () => {
@@ -72,17 +100,25 @@ describe('authInterceptor with SessionStore', () => {
     await settle();
 
     // Exactly one refresh: a second one would present an already-rotated token (reuse → family revoked).
-    const refreshes = controller.match((req) => req.url === '/api/auth/refresh');
+    const refreshes = controller.match(
+      (req) => req.url === '/api/auth/refresh',
+    );
     expect(refreshes).toHaveLength(1);
     refreshes[0].flush(tokens(1));
     await settle();
 
     for (const url of ['/api/a', '/api/b', '/api/c']) {
       const replay = controller.expectOne(url);
-      expect(replay.request.headers.get('Authorization')).toBe('Bearer access-1');
+      expect(replay.request.headers.get('Authorization')).toBe(
+        'Bearer access-1',
+      );
       replay.flush({ url });
     }
-    await expect(Promise.all([a, b, c])).resolves.toEqual([{ url: '/api/a' }, { url: '/api/b' }, { url: '/api/c' }]);
+    await expect(Promise.all([a, b, c])).resolves.toEqual([
+      { url: '/api/a' },
+      { url: '/api/b' },
+      { url: '/api/c' },
+    ]);
   });
 
   it('does not refresh again for a request that was sent before a finished refresh', async () => {
@@ -108,10 +144,17 @@ describe('authInterceptor with SessionStore', () => {
   it('signs out when the refresh is rejected, and passes the original error on', async () => {
     session.setMe(aMe(['users:read']));
     // Catch at once: the rejection happens while the test is still flushing.
-    const result = firstValueFrom(http.get('/api/things')).catch((e: unknown) => e);
-    controller.expectOne('/api/things').flush(problem('access token expired'), UNAUTHORIZED);
+    const result = firstValueFrom(http.get('/api/things')).catch(
+      (e: unknown) => e,
+    );
+    controller
+      .expectOne('/api/things')
+      .flush(problem('access token expired'), UNAUTHORIZED);
     await settle();
-    expectRequest('/api/auth/refresh', 'POST').flush(problem('refresh token revoked'), UNAUTHORIZED);
+    expectRequest('/api/auth/refresh', 'POST').flush(
+      problem('refresh token revoked'),
+      UNAUTHORIZED,
+    );
     await settle();
 
     const error = await result;
@@ -120,7 +163,12 @@ describe('authInterceptor with SessionStore', () => {
     expect(storage.tokens).toBeNull();
     expect(session.me()).toBeNull();
     expect(session.hasTokens()).toBe(false);
-    expect(navigate).toHaveBeenCalledWith(['/login'], expect.objectContaining({ queryParams: expect.objectContaining({ expired: 1 }) }));
+    expect(navigate).toHaveBeenCalledWith(
+      ['/login'],
+      expect.objectContaining({
+        queryParams: expect.objectContaining({ expired: 1 }),
+      }),
+    );
   });
 
   it('replays only once: a second 401 after the refresh is returned as is', async () => {
@@ -129,7 +177,9 @@ describe('authInterceptor with SessionStore', () => {
     await settle();
     expectRequest('/api/auth/refresh', 'POST').flush(tokens(1));
     await settle();
-    controller.expectOne('/api/things').flush(problem('still no'), UNAUTHORIZED);
+    controller
+      .expectOne('/api/things')
+      .flush(problem('still no'), UNAUTHORIZED);
 
     const error = (await result.catch((e: unknown) => e)) as HttpErrorResponse;
     expect(error.status).toBe(401);
@@ -137,21 +187,31 @@ describe('authInterceptor with SessionStore', () => {
   });
 
   it('keeps the session when the refresh fails for a network reason', async () => {
-    const result = firstValueFrom(http.get('/api/things')).catch((e: unknown) => e);
+    const result = firstValueFrom(http.get('/api/things')).catch(
+      (e: unknown) => e,
+    );
     controller.expectOne('/api/things').flush(problem('expired'), UNAUTHORIZED);
     await settle();
-    expectRequest('/api/auth/refresh', 'POST').error(new ProgressEvent('error'), { status: 0 });
+    expectRequest('/api/auth/refresh', 'POST').error(
+      new ProgressEvent('error'),
+      { status: 0 },
+    );
     await settle();
 
     expect(await result).toBeInstanceOf(HttpErrorResponse);
-    expect(storage.tokens).toEqual({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    expect(storage.tokens).toEqual({
+      accessToken: 'access-0',
+      refreshToken: 'refresh-0',
+    });
     expect(navigate).not.toHaveBeenCalled();
   });
 
   it('does not try to refresh without a session', async () => {
     storage.clear();
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({ providers: provideTestApp(new MemoryTokenStorage(null)) });
+    TestBed.configureTestingModule({
+      providers: provideTestApp(new MemoryTokenStorage(null)),
+    });
     const client = TestBed.inject(HttpClient);
     const ctl = TestBed.inject(HttpTestingController);
     const result = firstValueFrom(client.get('/api/things'));
@@ -185,7 +245,10 @@ describe('SessionStore', () => {
     const done = firstValueFrom(session.signIn('me@example.com', 'secret'));
     await settle();
     const login = expectRequest('/api/auth/login', 'POST');
-    expect(login.request.body).toEqual({ email: 'me@example.com', password: 'secret' });
+    expect(login.request.body).toEqual({
+      email: 'me@example.com',
+      password: 'secret',
+    });
     login.flush(tokens(7));
     await settle();
 
@@ -194,7 +257,10 @@ describe('SessionStore', () => {
     me.flush(aMe(['users:read', 'users:manage']));
     await done;
 
-    expect(storage.tokens).toEqual({ accessToken: 'access-7', refreshToken: 'refresh-7' });
+    expect(storage.tokens).toEqual({
+      accessToken: 'access-7',
+      refreshToken: 'refresh-7',
+    });
     expect(session.user()?.email).toBe('me@example.com');
     expect(session.can('users:manage')).toBe(true);
     expect(session.can('roles:manage')).toBe(false);
@@ -206,7 +272,9 @@ describe('SessionStore', () => {
     TestBed.configureTestingModule({ providers: provideTestApp(storage) });
     controller = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionStore);
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigate')
+      .mockResolvedValue(true);
     session.setMe(aMe(['users:read']));
 
     session.signOut();

@@ -13,22 +13,25 @@ export type NewPasswordForm = FormGroup<{
   confirm: FormControl<string>;
 }>;
 
-/** Sets `mismatch` on `confirm` when it differs from `password`. */
-export const passwordsMatch: ValidatorFn = (
-  group: AbstractControl,
-): ValidationErrors | null => {
-  const password = group.get('password');
-  const confirm = group.get('confirm');
-  if (!password || !confirm) return null;
-  const mismatch = confirm.value !== '' && password.value !== confirm.value;
-  const others = { ...(confirm.errors ?? {}) };
-  delete others['mismatch'];
-  confirm.setErrors(
-    mismatch
-      ? { ...others, mismatch: true }
-      : Object.keys(others).length
-        ? others
-        : null,
-  );
-  return null;
-};
+/** Sets `mismatch` on the `confirm` control when it differs from the `password` control. */
+export function passwordsMatch(
+  passwordName = 'password',
+  confirmName = 'confirm',
+): ValidatorFn {
+  return (group: AbstractControl): ValidationErrors | null => {
+    const password = group.get(passwordName);
+    const confirm = group.get(confirmName);
+    if (!password || !confirm) return null;
+    const mismatch = confirm.value !== '' && password.value !== confirm.value;
+    const others = { ...(confirm.errors ?? {}) };
+    delete others['mismatch'];
+    confirm.setErrors(
+      mismatch
+        ? { ...others, mismatch: true }
+        : Object.keys(others).length
+          ? others
+          : null,
+    );
+    return null;
+  };
+}

@@ -9,7 +9,7 @@ export type NameForm = FormGroup<{ name: FormControl<string> }>;
 
 export type ChangePasswordForm = FormGroup<{
   currentPassword: FormControl<string>;
-  password: FormControl<string>;
+  newPassword: FormControl<string>;
   confirm: FormControl<string>;
 }>;
 
@@ -18,11 +18,11 @@ export {
   passwordsMatch,
 } from '../../auth/models/password-forms';
 
-/** `sameAsCurrent` on `password` when the new password equals the current one. */
+/** `sameAsCurrent` on the group when the new password equals the current one. */
 export function differentFromCurrent(
   group: AbstractControl,
 ): ValidationErrors | null {
   const current = group.get('currentPassword')?.value as string | undefined;
-  const next = group.get('password')?.value as string | undefined;
+  const next = group.get('newPassword')?.value as string | undefined;
   return current && next && current === next ? { sameAsCurrent: true } : null;
 }

@@ -55,7 +55,7 @@ export class ResetPasswordPage {
       ],
       confirm: ['', Validators.required],
     },
-    { validators: passwordsMatch },
+    { validators: passwordsMatch() },
   );
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -71,13 +71,18 @@ export class ProfilePage {
   protected readonly passwordForm: ChangePasswordForm = this.fb.group(
     {
       currentPassword: ['', Validators.required],
-      password: [
+      newPassword: [
         '',
         [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
       ],
       confirm: ['', Validators.required],
     },
-    { validators: [passwordsMatch, differentFromCurrent] },
+    {
+      validators: [
+        passwordsMatch('newPassword', 'confirm'),
+        differentFromCurrent,
+      ],
+    },
   );
   protected readonly savingPassword = signal(false);
   protected readonly passwordError = signal<string | null>(null);
@@ -120,13 +125,17 @@ export class ProfilePage {
       this.passwordForm.markAllAsTouched();
       return;
     }
-    const { currentPassword, password } = this.passwordForm.getRawValue();
+    const { currentPassword, newPassword } = this.passwordForm.getRawValue();
     this.savingPassword.set(true);
     this.passwordError.set(null);
-    this.store.changePassword(currentPassword, password).subscribe({
+    this.store.changePassword(currentPassword, newPassword).subscribe({
       next: () => {
         this.savingPassword.set(false);
-        directive.resetForm({ currentPassword: '', password: '', confirm: '' });
+        directive.resetForm({
+          currentPassword: '',
+          newPassword: '',
+          confirm: '',
+        });
         this.notify.success('Password changed.');
       },
       error: (err: unknown) => {
