@@ -3,7 +3,6 @@ import type { Actor } from '../../../platform/access/actor';
 import { invalid, unauthorized } from '../../../platform/errors/domain-error';
 import { Transactions } from '../../../platform/database/transactions';
 import { AuditService } from '../../audit/audit.service';
-import { authError } from '../auth.errors';
 import { MeDto } from '../dto/me.dto';
 import { PasswordService } from '../password.service';
 import { MembershipsRepository } from '../repositories/memberships.repository';
