@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { call, createWorkspace, TestWorkspace, uniqueEmail } from '../../../test/auth-helpers';
 import { startTestApp } from '../../../test/test-app';
+import { Transactions } from '../../platform/database/transactions';
 import { waitForMessage } from './email.fixtures.test';
 import { EMAIL_QUEUE } from './email.jobs';
 import { PlatformEmailService } from './platform-email.service';
@@ -55,6 +56,27 @@ describe('platform email with the sandbox transport', () => {
 
     const metrics = await (await fetch(`${url}/api/metrics`)).text();
     expect(metrics).toMatch(/lodestar_platform_emails_total\{transport="sandbox",status="sent"\} [1-9]/);
+  });
+
+  it('stores the message in the caller’s transaction and delivers it once committed', async () => {
+    const id = await app.get(Transactions).run(async (manager) => {
+      const sent = await email.send(ws.workspaceId, { to: 'tx@example.com', template: 'password-reset', data: { link: link('tx') } }, manager);
+      await new Promise((r) => setTimeout(r, 500)); // the worker takes the job now and finds no committed row
+      return sent.id;
+    });
+    const row = await waitForMessage(ds, id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, error: null });
+  });
+
+  it('leaves nothing behind when the caller’s transaction rolls back', async () => {
+    let id = '';
+    await expect(
+      app.get(Transactions).run(async (manager) => {
+        ({ id } = await email.send(ws.workspaceId, { to: 'rollback@example.com', template: 'password-reset', data: { link: link('rb') } }, manager));
+        throw new Error('the caller changed its mind');
+      }),
+    ).rejects.toThrow('the caller changed its mind');
+    expect(await ds.query('SELECT id FROM email_messages WHERE id = $1', [id])).toEqual([]);
   });
 
   describe('GET /api/email/messages', () => {
