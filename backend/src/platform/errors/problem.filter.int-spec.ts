@@ -6,7 +6,7 @@ describe('platform HTTP behaviour', () => {
   let url: string;
 
   beforeAll(async () => {
-    ({ app, url } = await startTestApp());
+    ({ app, url } = await startTestApp({ env: { CORS_ORIGINS: 'https://console.example.test', BODY_LIMIT_BYTES: '65536' } }));
   });
   afterAll(() => app.close());
 
@@ -38,5 +38,30 @@ describe('platform HTTP behaviour', () => {
     const doc = await (await fetch(`${url}/api/openapi.json`)).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.paths['/api/health/ready']).toBeDefined();
+  });
+
+  it('refuses a body over the size limit with 413 problem+json', async () => {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(100_000) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('answers malformed JSON with a 400 problem, not a 500', async () => {
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).type).toMatch(/problems\//);
+  });
+
+  it('sends security headers and allows only the configured CORS origins', async () => {
+    const allowed = await fetch(`${url}/api/health/live`, { headers: { origin: 'https://console.example.test' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://console.example.test');
+    expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(allowed.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const other = await fetch(`${url}/api/health/live`, { headers: { origin: 'https://evil.example.test' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
