@@ -51,6 +51,12 @@ describe('EmailRenderer', () => {
       expect(email.subject).toBe('You are invited to join Acme Bcc: x@evil.test on Lodestar');
     });
 
+    it('cuts an over-long subject to 200 characters', () => {
+      const email = renderer.render('invitation', { link: LINK, inviterName: 'x'.repeat(320), workspaceName: 'y'.repeat(200) });
+      expect(email.subject).toHaveLength(200);
+      expect(email.subject).toMatch(/^x+…$/);
+    });
+
     it('refuses data without a link, with a script link, or with an unreadable expiry', () => {
       expect(() => renderer.render('invitation', { workspaceName: 'A' })).toThrow(/"link" is required/);
       expect(() => renderer.render('invitation', { link: 'javascript:alert(1)' })).toThrow(DomainError);

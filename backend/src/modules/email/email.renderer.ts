@@ -12,6 +12,10 @@ export interface RenderedEmail {
 
 type Compiled = (view: Record<string, unknown>) => string;
 
+/** Subjects are one header line; long names (a 320-character inviter address…) are cut to fit the log column. */
+const MAX_SUBJECT = 200;
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
 /** Renders platform emails from the templates in `templates/`, compiled once when the app starts. */
 @Injectable()
 export class EmailRenderer {
@@ -34,7 +38,7 @@ export class EmailRenderer {
   render(template: EmailTemplateName, data: Record<string, unknown>): RenderedEmail {
     const view = EMAIL_TEMPLATE_SOURCES[template].view(data);
     const compiled = this.compiled[template];
-    const subject = compiled.subject(view).replace(/\s+/g, ' ').trim();
+    const subject = truncate(compiled.subject(view).replace(/\s+/g, ' ').trim(), MAX_SUBJECT);
     return {
       subject,
       html: compiled.html({ ...view, subject }),
