@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../eslint.config.mjs';
 
 export default [
@@ -26,9 +27,10 @@ export default [
       ],
     },
   },
+  // Keyboard and screen-reader basics in templates (labels, alt text, focusable click targets).
+  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
   {
     files: ['**/*.html'],
-    // Override or add rules here
     rules: {},
   },
 ];
