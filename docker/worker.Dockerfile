@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# Lodestar worker: runs the Bull processors only (LODESTAR_MODE=worker), no HTTP.
+# Build from the repository root:  docker build -f docker/worker.Dockerfile -t lodestar-worker .
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+# npm 11 honours package.json "allowScripts" (only the approved install scripts run).
+RUN npm install -g npm@11.19.1 --no-fund --no-audit --loglevel=error
+ENV NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false CI=true \
+    npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+WORKDIR /app
+
+FROM base AS build
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npx nx run backend:build --outputStyle=static --skip-nx-cache \
+ && mkdir -p prompts
+
+FROM base AS prod-deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    LODESTAR_MODE=worker \
+    LODESTAR_DATA_DIR=/app/.lodestar
+WORKDIR /app
+COPY package.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist/backend ./dist/backend
+COPY --from=build /app/prompts ./prompts
+RUN mkdir -p /app/.lodestar && chown node:node /app/.lodestar
+USER node
+# SIGTERM lets Nest close the queues; Bull hands unfinished jobs back to Redis.
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/backend/backend/src/main.js"]
