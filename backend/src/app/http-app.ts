@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createPinoLogger, NestPinoLogger } from '../platform/logging/pino-logger';
+import { requestContext } from '../platform/logging/request-context';
 import { Env } from '../platform/config/env';
 import { createValidationPipe } from '../platform/errors/validation';
 import { ProblemFilter } from '../platform/errors/problem.filter';
@@ -30,9 +31,9 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
     },
   });
   const fastify = adapter.getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    (request.raw as typeof request.raw & { id: string }).id = String(request.id);
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, done);
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, {

@@ -15,6 +15,7 @@ import { InvitationsRepository, InvitationStatus } from '../repositories/invitat
 import { MembershipsRepository } from '../repositories/memberships.repository';
 import { RolesRepository } from '../repositories/roles.repository';
 import { UsersRepository } from '../repositories/users.repository';
+import { WorkspacesRepository } from '../repositories/workspaces.repository';
 import { normalizeEmail, randomToken, sha256 } from '../secrets';
 import { TokenIssuer, TokenPair } from './access-token.service';
 
@@ -32,6 +33,7 @@ export class InvitationsService {
   constructor(
     private readonly env: Env,
     private readonly invitations: InvitationsRepository,
+    private readonly workspaces: WorkspacesRepository,
     private readonly roles: RolesRepository,
     private readonly users: UsersRepository,
     private readonly memberships: MembershipsRepository,
@@ -76,6 +78,7 @@ export class InvitationsService {
       to: email,
       template: 'invitation',
       data: {
+        workspaceName: (await this.workspaces.findById(actor.workspaceId))?.name,
         inviterName: actor.label,
         roleName: role.name,
         link: `${this.env.PUBLIC_URL}/accept-invitation?token=${token}`,
