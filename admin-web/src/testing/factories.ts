@@ -142,7 +142,7 @@ export function anAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     actorType: 'user',
     actorId: 'u-self',
     actorLabel: 'me@example.com',
-    action: 'member.updated',
+    action: 'member.update',
     objectType: 'user',
     objectId: 'u-2',
     before: { role: 'viewer', active: true },

@@ -53,16 +53,17 @@ export function toAuditQuery(filter: AuditFilter): AuditQuery {
   return query;
 }
 
-/** Top-level keys whose values differ between before and after. */
+/** Top-level keys whose values differ between before and after; none for a creation or a deletion. */
 export function changedKeys(before: unknown, after: unknown): string[] {
-  const b =
-    before && typeof before === 'object'
-      ? (before as Record<string, unknown>)
-      : {};
-  const a =
-    after && typeof after === 'object'
-      ? (after as Record<string, unknown>)
-      : {};
+  if (
+    !before ||
+    !after ||
+    typeof before !== 'object' ||
+    typeof after !== 'object'
+  )
+    return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
   const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
   return [...keys]
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))

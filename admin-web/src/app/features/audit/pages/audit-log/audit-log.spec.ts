@@ -31,7 +31,7 @@ describe('AuditLogPage', () => {
 
   it('lets a reader without audit:export read but not export', async () => {
     const fixture = await render(['audit:read']);
-    expect(text(fixture)).toContain('member.updated');
+    expect(text(fixture)).toContain('member.update');
     expect(query(fixture, '[data-testid="export-audit"]')).toBeNull();
   });
 
