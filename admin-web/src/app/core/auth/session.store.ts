@@ -132,7 +132,11 @@ export class SessionStore {
   /** The session can no longer be refreshed: forget it and ask the user to sign in again. */
   private expire(): void {
     this.clear();
-    const returnUrl = this.router.url;
+    // During a navigation (a guard loading getMe), come back to where the user was going.
+    const pending = this.router.currentNavigation();
+    const returnUrl = pending
+      ? this.router.serializeUrl(pending.extractedUrl)
+      : this.router.url;
     const onPublicPage =
       /^\/(login|forgot-password|reset-password|accept-invitation)/.test(
         returnUrl,
