@@ -96,7 +96,7 @@ describe('platform email with the sandbox transport', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const query: string = `to=${encodeURIComponent(recipient)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const query = `to=${encodeURIComponent(recipient)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
         const page = await call(url, 'GET', `/api/email/messages?${query}`, { token: ws.owner.token });
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -40,9 +41,9 @@ export class ApiKeysService extends BaseService {
   listApiKeys$Response(
     params?: ListApiKeys$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<Array<ApiKeyDto>>> {
+  ): Observable<StrictHttpResponse<Array<ApiKeyDto>>> {
     const obs = listApiKeys(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -58,10 +59,12 @@ export class ApiKeysService extends BaseService {
   listApiKeys(
     params?: ListApiKeys$Params,
     context?: HttpContext,
-  ): Promise<Array<ApiKeyDto>> {
+  ): Observable<Array<ApiKeyDto>> {
     const resp = this.listApiKeys$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<Array<ApiKeyDto>>): Array<ApiKeyDto> => r.body,
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<Array<ApiKeyDto>>): Array<ApiKeyDto> => r.body,
+      ),
     );
   }
 
@@ -81,9 +84,9 @@ export class ApiKeysService extends BaseService {
   createApiKey$Response(
     params: CreateApiKey$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<CreatedApiKeyDto>> {
+  ): Observable<StrictHttpResponse<CreatedApiKeyDto>> {
     const obs = createApiKey(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -99,10 +102,12 @@ export class ApiKeysService extends BaseService {
   createApiKey(
     params: CreateApiKey$Params,
     context?: HttpContext,
-  ): Promise<CreatedApiKeyDto> {
+  ): Observable<CreatedApiKeyDto> {
     const resp = this.createApiKey$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<CreatedApiKeyDto>): CreatedApiKeyDto => r.body,
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<CreatedApiKeyDto>): CreatedApiKeyDto => r.body,
+      ),
     );
   }
 
@@ -122,9 +127,9 @@ export class ApiKeysService extends BaseService {
   revokeApiKey$Response(
     params: RevokeApiKey$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = revokeApiKey(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -140,8 +145,8 @@ export class ApiKeysService extends BaseService {
   revokeApiKey(
     params: RevokeApiKey$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.revokeApiKey$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 }

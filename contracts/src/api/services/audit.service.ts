@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -37,9 +38,9 @@ export class AuditService extends BaseService {
   listAuditEvents$Response(
     params?: ListAuditEvents$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<AuditEventPage>> {
+  ): Observable<StrictHttpResponse<AuditEventPage>> {
     const obs = listAuditEvents(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -55,10 +56,10 @@ export class AuditService extends BaseService {
   listAuditEvents(
     params?: ListAuditEvents$Params,
     context?: HttpContext,
-  ): Promise<AuditEventPage> {
+  ): Observable<AuditEventPage> {
     const resp = this.listAuditEvents$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<AuditEventPage>): AuditEventPage => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<AuditEventPage>): AuditEventPage => r.body),
     );
   }
 
@@ -78,9 +79,9 @@ export class AuditService extends BaseService {
   exportAuditEvents$Response(
     params?: ExportAuditEvents$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<string>> {
+  ): Observable<StrictHttpResponse<string>> {
     const obs = exportAuditEvents(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -96,8 +97,8 @@ export class AuditService extends BaseService {
   exportAuditEvents(
     params?: ExportAuditEvents$Params,
     context?: HttpContext,
-  ): Promise<string> {
+  ): Observable<string> {
     const resp = this.exportAuditEvents$Response(params, context);
-    return resp.then((r: StrictHttpResponse<string>): string => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<string>): string => r.body));
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -48,9 +49,9 @@ export class AuthService extends BaseService {
   acceptInvitation$Response(
     params: AcceptInvitation$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<TokenResponse>> {
+  ): Observable<StrictHttpResponse<TokenResponse>> {
     const obs = acceptInvitation(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -66,10 +67,10 @@ export class AuthService extends BaseService {
   acceptInvitation(
     params: AcceptInvitation$Params,
     context?: HttpContext,
-  ): Promise<TokenResponse> {
+  ): Observable<TokenResponse> {
     const resp = this.acceptInvitation$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body),
     );
   }
 
@@ -89,9 +90,9 @@ export class AuthService extends BaseService {
   getInvitationByToken$Response(
     params: GetInvitationByToken$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<InvitationPreviewDto>> {
+  ): Observable<StrictHttpResponse<InvitationPreviewDto>> {
     const obs = getInvitationByToken(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -107,11 +108,13 @@ export class AuthService extends BaseService {
   getInvitationByToken(
     params: GetInvitationByToken$Params,
     context?: HttpContext,
-  ): Promise<InvitationPreviewDto> {
+  ): Observable<InvitationPreviewDto> {
     const resp = this.getInvitationByToken$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<InvitationPreviewDto>): InvitationPreviewDto =>
-        r.body,
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<InvitationPreviewDto>): InvitationPreviewDto =>
+          r.body,
+      ),
     );
   }
 
@@ -131,9 +134,9 @@ export class AuthService extends BaseService {
   login$Response(
     params: Login$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<TokenResponse>> {
+  ): Observable<StrictHttpResponse<TokenResponse>> {
     const obs = login(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -146,10 +149,13 @@ export class AuthService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  login(params: Login$Params, context?: HttpContext): Promise<TokenResponse> {
+  login(
+    params: Login$Params,
+    context?: HttpContext,
+  ): Observable<TokenResponse> {
     const resp = this.login$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body),
     );
   }
 
@@ -169,9 +175,9 @@ export class AuthService extends BaseService {
   logout$Response(
     params: Logout$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = logout(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -184,9 +190,9 @@ export class AuthService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  logout(params: Logout$Params, context?: HttpContext): Promise<void> {
+  logout(params: Logout$Params, context?: HttpContext): Observable<void> {
     const resp = this.logout$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `requestPasswordReset()` */
@@ -205,9 +211,9 @@ export class AuthService extends BaseService {
   requestPasswordReset$Response(
     params: RequestPasswordReset$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = requestPasswordReset(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -223,9 +229,9 @@ export class AuthService extends BaseService {
   requestPasswordReset(
     params: RequestPasswordReset$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.requestPasswordReset$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `confirmPasswordReset()` */
@@ -244,9 +250,9 @@ export class AuthService extends BaseService {
   confirmPasswordReset$Response(
     params: ConfirmPasswordReset$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = confirmPasswordReset(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -262,9 +268,9 @@ export class AuthService extends BaseService {
   confirmPasswordReset(
     params: ConfirmPasswordReset$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.confirmPasswordReset$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `refreshToken()` */
@@ -283,9 +289,9 @@ export class AuthService extends BaseService {
   refreshToken$Response(
     params: RefreshToken$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<TokenResponse>> {
+  ): Observable<StrictHttpResponse<TokenResponse>> {
     const obs = refreshToken(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -301,10 +307,10 @@ export class AuthService extends BaseService {
   refreshToken(
     params: RefreshToken$Params,
     context?: HttpContext,
-  ): Promise<TokenResponse> {
+  ): Observable<TokenResponse> {
     const resp = this.refreshToken$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body),
     );
   }
 }

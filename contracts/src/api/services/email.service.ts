@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -38,9 +39,9 @@ export class EmailService extends BaseService {
   listEmailMessages$Response(
     params?: ListEmailMessages$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<EmailMessagePage>> {
+  ): Observable<StrictHttpResponse<EmailMessagePage>> {
     const obs = listEmailMessages(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -56,10 +57,12 @@ export class EmailService extends BaseService {
   listEmailMessages(
     params?: ListEmailMessages$Params,
     context?: HttpContext,
-  ): Promise<EmailMessagePage> {
+  ): Observable<EmailMessagePage> {
     const resp = this.listEmailMessages$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<EmailMessagePage>): EmailMessagePage => r.body,
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<EmailMessagePage>): EmailMessagePage => r.body,
+      ),
     );
   }
 
@@ -79,9 +82,9 @@ export class EmailService extends BaseService {
   getEmailMessage$Response(
     params: GetEmailMessage$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<EmailMessageDetail>> {
+  ): Observable<StrictHttpResponse<EmailMessageDetail>> {
     const obs = getEmailMessage(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -97,10 +100,13 @@ export class EmailService extends BaseService {
   getEmailMessage(
     params: GetEmailMessage$Params,
     context?: HttpContext,
-  ): Promise<EmailMessageDetail> {
+  ): Observable<EmailMessageDetail> {
     const resp = this.getEmailMessage$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<EmailMessageDetail>): EmailMessageDetail => r.body,
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<EmailMessageDetail>): EmailMessageDetail =>
+          r.body,
+      ),
     );
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -40,7 +41,7 @@ export class HealthService extends BaseService {
   getHealth$Response(
     params?: GetHealth$Params,
     context?: HttpContext,
-  ): Promise<
+  ): Observable<
     StrictHttpResponse<{
       details?: {
         [key: string]: {
@@ -76,7 +77,7 @@ export class HealthService extends BaseService {
     }>
   > {
     const obs = getHealth(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -92,7 +93,7 @@ export class HealthService extends BaseService {
   getHealth(
     params?: GetHealth$Params,
     context?: HttpContext,
-  ): Promise<{
+  ): Observable<{
     details?: {
       [key: string]: {
         /**
@@ -126,9 +127,43 @@ export class HealthService extends BaseService {
     status?: 'ok' | 'degraded';
   }> {
     const resp = this.getHealth$Response(params, context);
-    return resp.then(
-      (
-        r: StrictHttpResponse<{
+    return resp.pipe(
+      map(
+        (
+          r: StrictHttpResponse<{
+            details?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            };
+            error?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            } | null;
+            info?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            } | null;
+            status?: 'ok' | 'degraded';
+          }>,
+        ): {
           details?: {
             [key: string]: {
               /**
@@ -160,40 +195,8 @@ export class HealthService extends BaseService {
             };
           } | null;
           status?: 'ok' | 'degraded';
-        }>,
-      ): {
-        details?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        };
-        error?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        } | null;
-        info?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        } | null;
-        status?: 'ok' | 'degraded';
-      } => r.body,
+        } => r.body,
+      ),
     );
   }
 
@@ -213,9 +216,9 @@ export class HealthService extends BaseService {
   getLiveness$Response(
     params?: GetLiveness$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = getLiveness(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -231,9 +234,9 @@ export class HealthService extends BaseService {
   getLiveness(
     params?: GetLiveness$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.getLiveness$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `getReadiness()` */
@@ -252,7 +255,7 @@ export class HealthService extends BaseService {
   getReadiness$Response(
     params?: GetReadiness$Params,
     context?: HttpContext,
-  ): Promise<
+  ): Observable<
     StrictHttpResponse<{
       details?: {
         [key: string]: {
@@ -288,7 +291,7 @@ export class HealthService extends BaseService {
     }>
   > {
     const obs = getReadiness(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -304,7 +307,7 @@ export class HealthService extends BaseService {
   getReadiness(
     params?: GetReadiness$Params,
     context?: HttpContext,
-  ): Promise<{
+  ): Observable<{
     details?: {
       [key: string]: {
         /**
@@ -338,9 +341,43 @@ export class HealthService extends BaseService {
     status?: 'ok' | 'degraded';
   }> {
     const resp = this.getReadiness$Response(params, context);
-    return resp.then(
-      (
-        r: StrictHttpResponse<{
+    return resp.pipe(
+      map(
+        (
+          r: StrictHttpResponse<{
+            details?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            };
+            error?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            } | null;
+            info?: {
+              [key: string]: {
+                /**
+                 * Time the health indicator took to respond, in ms
+                 */
+                responseTime?: number;
+                status: 'up' | 'degraded' | 'down';
+                [key: string]: any;
+              };
+            } | null;
+            status?: 'ok' | 'degraded';
+          }>,
+        ): {
           details?: {
             [key: string]: {
               /**
@@ -372,40 +409,8 @@ export class HealthService extends BaseService {
             };
           } | null;
           status?: 'ok' | 'degraded';
-        }>,
-      ): {
-        details?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        };
-        error?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        } | null;
-        info?: {
-          [key: string]: {
-            /**
-             * Time the health indicator took to respond, in ms
-             */
-            responseTime?: number;
-            status: 'up' | 'degraded' | 'down';
-            [key: string]: any;
-          };
-        } | null;
-        status?: 'ok' | 'degraded';
-      } => r.body,
+        } => r.body,
+      ),
     );
   }
 
@@ -425,9 +430,9 @@ export class HealthService extends BaseService {
   getMetrics$Response(
     params?: GetMetrics$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<string>> {
+  ): Observable<StrictHttpResponse<string>> {
     const obs = getMetrics(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -443,8 +448,8 @@ export class HealthService extends BaseService {
   getMetrics(
     params?: GetMetrics$Params,
     context?: HttpContext,
-  ): Promise<string> {
+  ): Observable<string> {
     const resp = this.getMetrics$Response(params, context);
-    return resp.then((r: StrictHttpResponse<string>): string => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<string>): string => r.body));
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -40,9 +41,9 @@ export class InvitationsService extends BaseService {
   listInvitations$Response(
     params?: ListInvitations$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<InvitationPage>> {
+  ): Observable<StrictHttpResponse<InvitationPage>> {
     const obs = listInvitations(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -58,10 +59,10 @@ export class InvitationsService extends BaseService {
   listInvitations(
     params?: ListInvitations$Params,
     context?: HttpContext,
-  ): Promise<InvitationPage> {
+  ): Observable<InvitationPage> {
     const resp = this.listInvitations$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<InvitationPage>): InvitationPage => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<InvitationPage>): InvitationPage => r.body),
     );
   }
 
@@ -81,9 +82,9 @@ export class InvitationsService extends BaseService {
   createInvitation$Response(
     params: CreateInvitation$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<InvitationDto>> {
+  ): Observable<StrictHttpResponse<InvitationDto>> {
     const obs = createInvitation(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -99,10 +100,10 @@ export class InvitationsService extends BaseService {
   createInvitation(
     params: CreateInvitation$Params,
     context?: HttpContext,
-  ): Promise<InvitationDto> {
+  ): Observable<InvitationDto> {
     const resp = this.createInvitation$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<InvitationDto>): InvitationDto => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<InvitationDto>): InvitationDto => r.body),
     );
   }
 
@@ -122,9 +123,9 @@ export class InvitationsService extends BaseService {
   revokeInvitation$Response(
     params: RevokeInvitation$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = revokeInvitation(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -140,8 +141,8 @@ export class InvitationsService extends BaseService {
   revokeInvitation(
     params: RevokeInvitation$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.revokeInvitation$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -39,9 +40,9 @@ export class MeService extends BaseService {
   getMe$Response(
     params?: GetMe$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<MeDto>> {
+  ): Observable<StrictHttpResponse<MeDto>> {
     const obs = getMe(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -54,9 +55,9 @@ export class MeService extends BaseService {
    *
    * This method doesn't expect any request body.
    */
-  getMe(params?: GetMe$Params, context?: HttpContext): Promise<MeDto> {
+  getMe(params?: GetMe$Params, context?: HttpContext): Observable<MeDto> {
     const resp = this.getMe$Response(params, context);
-    return resp.then((r: StrictHttpResponse<MeDto>): MeDto => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<MeDto>): MeDto => r.body));
   }
 
   /** Path part for operation `updateMe()` */
@@ -75,9 +76,9 @@ export class MeService extends BaseService {
   updateMe$Response(
     params: UpdateMe$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<MeDto>> {
+  ): Observable<StrictHttpResponse<MeDto>> {
     const obs = updateMe(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -90,9 +91,9 @@ export class MeService extends BaseService {
    *
    * This method sends `application/json` and handles request body of type `application/json`.
    */
-  updateMe(params: UpdateMe$Params, context?: HttpContext): Promise<MeDto> {
+  updateMe(params: UpdateMe$Params, context?: HttpContext): Observable<MeDto> {
     const resp = this.updateMe$Response(params, context);
-    return resp.then((r: StrictHttpResponse<MeDto>): MeDto => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<MeDto>): MeDto => r.body));
   }
 
   /** Path part for operation `changePassword()` */
@@ -111,9 +112,9 @@ export class MeService extends BaseService {
   changePassword$Response(
     params: ChangePassword$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = changePassword(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -129,8 +130,8 @@ export class MeService extends BaseService {
   changePassword(
     params: ChangePassword$Params,
     context?: HttpContext,
-  ): Promise<void> {
+  ): Observable<void> {
     const resp = this.changePassword$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -44,9 +45,9 @@ export class RolesService extends BaseService {
   listPermissions$Response(
     params?: ListPermissions$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<Array<PermissionInfoDto>>> {
+  ): Observable<StrictHttpResponse<Array<PermissionInfoDto>>> {
     const obs = listPermissions(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -62,12 +63,14 @@ export class RolesService extends BaseService {
   listPermissions(
     params?: ListPermissions$Params,
     context?: HttpContext,
-  ): Promise<Array<PermissionInfoDto>> {
+  ): Observable<Array<PermissionInfoDto>> {
     const resp = this.listPermissions$Response(params, context);
-    return resp.then(
-      (
-        r: StrictHttpResponse<Array<PermissionInfoDto>>,
-      ): Array<PermissionInfoDto> => r.body,
+    return resp.pipe(
+      map(
+        (
+          r: StrictHttpResponse<Array<PermissionInfoDto>>,
+        ): Array<PermissionInfoDto> => r.body,
+      ),
     );
   }
 
@@ -87,9 +90,9 @@ export class RolesService extends BaseService {
   listRoles$Response(
     params?: ListRoles$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<Array<RoleDto>>> {
+  ): Observable<StrictHttpResponse<Array<RoleDto>>> {
     const obs = listRoles(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -105,10 +108,10 @@ export class RolesService extends BaseService {
   listRoles(
     params?: ListRoles$Params,
     context?: HttpContext,
-  ): Promise<Array<RoleDto>> {
+  ): Observable<Array<RoleDto>> {
     const resp = this.listRoles$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<Array<RoleDto>>): Array<RoleDto> => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<Array<RoleDto>>): Array<RoleDto> => r.body),
     );
   }
 
@@ -128,9 +131,9 @@ export class RolesService extends BaseService {
   createRole$Response(
     params: CreateRole$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<RoleDto>> {
+  ): Observable<StrictHttpResponse<RoleDto>> {
     const obs = createRole(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -146,9 +149,9 @@ export class RolesService extends BaseService {
   createRole(
     params: CreateRole$Params,
     context?: HttpContext,
-  ): Promise<RoleDto> {
+  ): Observable<RoleDto> {
     const resp = this.createRole$Response(params, context);
-    return resp.then((r: StrictHttpResponse<RoleDto>): RoleDto => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<RoleDto>): RoleDto => r.body));
   }
 
   /** Path part for operation `deleteRole()` */
@@ -167,9 +170,9 @@ export class RolesService extends BaseService {
   deleteRole$Response(
     params: DeleteRole$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<void>> {
     const obs = deleteRole(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -182,9 +185,12 @@ export class RolesService extends BaseService {
    *
    * This method doesn't expect any request body.
    */
-  deleteRole(params: DeleteRole$Params, context?: HttpContext): Promise<void> {
+  deleteRole(
+    params: DeleteRole$Params,
+    context?: HttpContext,
+  ): Observable<void> {
     const resp = this.deleteRole$Response(params, context);
-    return resp.then((r: StrictHttpResponse<void>): void => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `updateRole()` */
@@ -203,9 +209,9 @@ export class RolesService extends BaseService {
   updateRole$Response(
     params: UpdateRole$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<RoleDto>> {
+  ): Observable<StrictHttpResponse<RoleDto>> {
     const obs = updateRole(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -221,8 +227,8 @@ export class RolesService extends BaseService {
   updateRole(
     params: UpdateRole$Params,
     context?: HttpContext,
-  ): Promise<RoleDto> {
+  ): Observable<RoleDto> {
     const resp = this.updateRole$Response(params, context);
-    return resp.then((r: StrictHttpResponse<RoleDto>): RoleDto => r.body);
+    return resp.pipe(map((r: StrictHttpResponse<RoleDto>): RoleDto => r.body));
   }
 }

@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -38,9 +39,9 @@ export class UsersService extends BaseService {
   listUsers$Response(
     params?: ListUsers$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<MemberPage>> {
+  ): Observable<StrictHttpResponse<MemberPage>> {
     const obs = listUsers(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -56,9 +57,11 @@ export class UsersService extends BaseService {
   listUsers(
     params?: ListUsers$Params,
     context?: HttpContext,
-  ): Promise<MemberPage> {
+  ): Observable<MemberPage> {
     const resp = this.listUsers$Response(params, context);
-    return resp.then((r: StrictHttpResponse<MemberPage>): MemberPage => r.body);
+    return resp.pipe(
+      map((r: StrictHttpResponse<MemberPage>): MemberPage => r.body),
+    );
   }
 
   /** Path part for operation `updateMember()` */
@@ -77,9 +80,9 @@ export class UsersService extends BaseService {
   updateMember$Response(
     params: UpdateMember$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<MemberDto>> {
+  ): Observable<StrictHttpResponse<MemberDto>> {
     const obs = updateMember(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -95,8 +98,10 @@ export class UsersService extends BaseService {
   updateMember(
     params: UpdateMember$Params,
     context?: HttpContext,
-  ): Promise<MemberDto> {
+  ): Observable<MemberDto> {
     const resp = this.updateMember$Response(params, context);
-    return resp.then((r: StrictHttpResponse<MemberDto>): MemberDto => r.body);
+    return resp.pipe(
+      map((r: StrictHttpResponse<MemberDto>): MemberDto => r.body),
+    );
   }
 }

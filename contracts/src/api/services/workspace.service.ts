@@ -3,7 +3,8 @@
 
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import { Observable } from 'rxjs';
+import { map } from 'rxjs/operators';
 
 import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
@@ -37,9 +38,9 @@ export class WorkspaceService extends BaseService {
   getWorkspace$Response(
     params?: GetWorkspace$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<WorkspaceDto>> {
+  ): Observable<StrictHttpResponse<WorkspaceDto>> {
     const obs = getWorkspace(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -55,10 +56,10 @@ export class WorkspaceService extends BaseService {
   getWorkspace(
     params?: GetWorkspace$Params,
     context?: HttpContext,
-  ): Promise<WorkspaceDto> {
+  ): Observable<WorkspaceDto> {
     const resp = this.getWorkspace$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<WorkspaceDto>): WorkspaceDto => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<WorkspaceDto>): WorkspaceDto => r.body),
     );
   }
 
@@ -78,9 +79,9 @@ export class WorkspaceService extends BaseService {
   updateWorkspace$Response(
     params: UpdateWorkspace$Params,
     context?: HttpContext,
-  ): Promise<StrictHttpResponse<WorkspaceDto>> {
+  ): Observable<StrictHttpResponse<WorkspaceDto>> {
     const obs = updateWorkspace(this.http, this.rootUrl, params, context);
-    return firstValueFrom(obs);
+    return obs;
   }
 
   /**
@@ -96,10 +97,10 @@ export class WorkspaceService extends BaseService {
   updateWorkspace(
     params: UpdateWorkspace$Params,
     context?: HttpContext,
-  ): Promise<WorkspaceDto> {
+  ): Observable<WorkspaceDto> {
     const resp = this.updateWorkspace$Response(params, context);
-    return resp.then(
-      (r: StrictHttpResponse<WorkspaceDto>): WorkspaceDto => r.body,
+    return resp.pipe(
+      map((r: StrictHttpResponse<WorkspaceDto>): WorkspaceDto => r.body),
     );
   }
 }
