@@ -28,6 +28,8 @@ async function main() {
 main().catch((error) => {
   if (error instanceof StartupError || error instanceof ConfigError) {
     console.error(`\nLodestar cannot start:\n${error.message}\n`);
+  } else if (error?.code === 'EADDRINUSE') {
+    console.error(`\nLodestar cannot start: port ${error.port} is already in use. Stop what uses it or set PORT.\n`);
   } else {
     console.error(error);
   }

@@ -96,7 +96,9 @@ describe('sessions: sign-in, lockout, rate limit, refresh rotation, reset', () =
     expect(ok.status).toBe(204);
     expect((await call(url, 'POST', '/api/auth/password-reset/confirm', { body: { token, password: 'another-new-password' } })).status).toBe(401);
     expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: other.owner.refreshToken } })).status).toBe(401);
-    await login(url, other.owner.email, 'a-brand-new-password');
+    const fresh = await login(url, other.owner.email, 'a-brand-new-password');
+    const audit = await call(url, 'GET', '/api/audit-events?action=user.password_reset', { token: fresh.accessToken });
+    expect(audit.body.items).toHaveLength(1);
   });
 
   it('rejects unknown fields and names the field', async () => {

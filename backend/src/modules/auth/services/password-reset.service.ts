@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Env } from '../../../platform/config/env';
 import { Transactions } from '../../../platform/database/transactions';
+import { AuditService } from '../../audit/audit.service';
 import { PlatformEmailService } from '../../email/platform-email.service';
+import type { Actor } from '../../../platform/access/actor';
 import { authError } from '../auth.errors';
 import { PasswordService } from '../password.service';
 import { MembershipsRepository } from '../repositories/memberships.repository';
@@ -27,6 +29,7 @@ export class PasswordResetService {
     private readonly passwords: PasswordService,
     private readonly limiter: LoginRateLimiter,
     private readonly email: PlatformEmailService,
+    private readonly audit: AuditService,
     private readonly transactions: Transactions,
   ) {}
 
@@ -59,6 +62,10 @@ export class PasswordResetService {
       await this.users.update(user.id, { passwordHash: await this.passwords.hash(password), failedLoginCount: 0, lockedUntil: null }, m);
       await this.resets.consume(user.id, m);
       await this.refreshTokens.revokeAllForUser(user.id, undefined, m);
+      for (const membership of await this.memberships.listForUser(user.id)) {
+        const actor: Actor = { type: 'user', id: user.id, label: user.email, workspaceId: membership.workspaceId, permissions: new Set() };
+        await this.audit.record(actor, { action: 'user.password_reset', objectType: 'user', objectId: user.id }, m);
+      }
     });
   }
 }
