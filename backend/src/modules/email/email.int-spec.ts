@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { call, createWorkspace, TestWorkspace, uniqueEmail } from '../../../test/auth-helpers';
+import { ApiResult, call, createWorkspace, TestWorkspace, uniqueEmail } from '../../../test/auth-helpers';
 import { startTestApp } from '../../../test/test-app';
 import { Transactions } from '../../platform/database/transactions';
 import { waitForMessage } from './email.fixtures.test';
@@ -97,7 +97,9 @@ describe('platform email with the sandbox transport', () => {
       let cursor: string | null = null;
       do {
         const query = `to=${encodeURIComponent(recipient)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = await call(url, 'GET', `/api/email/messages?${query}`, { token: ws.owner.token });
+        const page: ApiResult<{ items: { id: string }[]; nextCursor: string | null }> = await call(url, 'GET', `/api/email/messages?${query}`, {
+          token: ws.owner.token,
+        });
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.body.items.map((m: { id: string }) => m.id));
