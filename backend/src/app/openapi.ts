@@ -11,12 +11,42 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
-    .build();
-  const document = SwaggerModule.createDocument(app, config, {
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey');
+  for (const [tag, description] of Object.entries(TAGS)) config.addTag(tag, description);
+  const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (_controller, method) => method,
   });
+  describeAccess(document);
   return sortKeys(document) as OpenAPIObject;
+}
+
+const TAGS: Record<string, string> = {
+  auth: 'Sign-in, token refresh and sign-out, password reset, invitation acceptance',
+  me: 'The signed-in user',
+  workspace: 'The current workspace',
+  users: 'Members of the workspace',
+  invitations: 'Invitations by emailed one-time link',
+  roles: 'Built-in and custom roles, the permission catalogue',
+  'api-keys': 'API keys for integrators',
+  audit: 'The audit log of every mutating action',
+  email: 'The platform email log (the sandbox inbox)',
+  health: 'Liveness, readiness and Prometheus metrics',
+};
+
+/** Says in each operation's description what access it needs, from the declared permission. */
+function describeAccess(document: OpenAPIObject) {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { [key: string]: unknown; description?: string }[]) {
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      const permission = operation['x-permission'];
+      const access = operation['x-public']
+        ? 'Public: no credentials needed.'
+        : permission === 'self'
+          ? 'Any signed-in user, about themselves (not with an API key).'
+          : `Requires the \`${permission}\` permission (Bearer token or X-Api-Key).`;
+      operation.description = operation.description ? `${operation.description}\n\n${access}` : access;
+    }
+  }
 }
 
 function sortKeys(value: unknown): unknown {

@@ -19,6 +19,9 @@ import { ListApiKeys$Params } from '../fn/api-keys/list-api-keys';
 import { revokeApiKey } from '../fn/api-keys/revoke-api-key';
 import { RevokeApiKey$Params } from '../fn/api-keys/revoke-api-key';
 
+/**
+ * API keys for integrators
+ */
 @Injectable({ providedIn: 'root' })
 export class ApiKeysService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -31,7 +34,7 @@ export class ApiKeysService extends BaseService {
   /**
    * API keys of the workspace (never their secrets).
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listApiKeys()` instead.
@@ -49,7 +52,7 @@ export class ApiKeysService extends BaseService {
   /**
    * API keys of the workspace (never their secrets).
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listApiKeys$Response()` instead.
@@ -74,7 +77,7 @@ export class ApiKeysService extends BaseService {
   /**
    * Issue an API key; its secret is in this response only.
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createApiKey()` instead.
@@ -92,7 +95,7 @@ export class ApiKeysService extends BaseService {
   /**
    * Issue an API key; its secret is in this response only.
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createApiKey$Response()` instead.
@@ -117,7 +120,7 @@ export class ApiKeysService extends BaseService {
   /**
    * Revoke an API key at once.
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `revokeApiKey()` instead.
@@ -135,7 +138,7 @@ export class ApiKeysService extends BaseService {
   /**
    * Revoke an API key at once.
    *
-   *
+   * Requires the `api_keys:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `revokeApiKey$Response()` instead.

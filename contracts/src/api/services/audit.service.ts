@@ -16,6 +16,9 @@ import { ExportAuditEvents$Params } from '../fn/audit/export-audit-events';
 import { listAuditEvents } from '../fn/audit/list-audit-events';
 import { ListAuditEvents$Params } from '../fn/audit/list-audit-events';
 
+/**
+ * The audit log of every mutating action
+ */
 @Injectable({ providedIn: 'root' })
 export class AuditService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -28,7 +31,7 @@ export class AuditService extends BaseService {
   /**
    * List audit events, newest first, with filters.
    *
-   *
+   * Requires the `audit:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listAuditEvents()` instead.
@@ -46,7 +49,7 @@ export class AuditService extends BaseService {
   /**
    * List audit events, newest first, with filters.
    *
-   *
+   * Requires the `audit:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listAuditEvents$Response()` instead.
@@ -69,7 +72,7 @@ export class AuditService extends BaseService {
   /**
    * Export matching audit events as CSV.
    *
-   *
+   * Requires the `audit:export` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `exportAuditEvents()` instead.
@@ -87,7 +90,7 @@ export class AuditService extends BaseService {
   /**
    * Export matching audit events as CSV.
    *
-   *
+   * Requires the `audit:export` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `exportAuditEvents$Response()` instead.

@@ -27,6 +27,9 @@ import { requestPasswordReset } from '../fn/auth/request-password-reset';
 import { RequestPasswordReset$Params } from '../fn/auth/request-password-reset';
 import { TokenResponse } from '../models/token-response';
 
+/**
+ * Sign-in, token refresh and sign-out, password reset, invitation acceptance
+ */
 @Injectable({ providedIn: 'root' })
 export class AuthService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -39,7 +42,7 @@ export class AuthService extends BaseService {
   /**
    * Accept an invitation and sign in.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `acceptInvitation()` instead.
@@ -57,7 +60,7 @@ export class AuthService extends BaseService {
   /**
    * Accept an invitation and sign in.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `acceptInvitation$Response()` instead.
@@ -80,7 +83,7 @@ export class AuthService extends BaseService {
   /**
    * What an invitation link is for.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getInvitationByToken()` instead.
@@ -98,7 +101,7 @@ export class AuthService extends BaseService {
   /**
    * What an invitation link is for.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getInvitationByToken$Response()` instead.
@@ -124,7 +127,7 @@ export class AuthService extends BaseService {
   /**
    * Sign in with email and password.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `login()` instead.
@@ -142,7 +145,7 @@ export class AuthService extends BaseService {
   /**
    * Sign in with email and password.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `login$Response()` instead.
@@ -165,7 +168,7 @@ export class AuthService extends BaseService {
   /**
    * Sign out: revoke the session of a refresh token.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `logout()` instead.
@@ -183,7 +186,7 @@ export class AuthService extends BaseService {
   /**
    * Sign out: revoke the session of a refresh token.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `logout$Response()` instead.
@@ -201,7 +204,7 @@ export class AuthService extends BaseService {
   /**
    * Email a one-time password reset link.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `requestPasswordReset()` instead.
@@ -219,7 +222,7 @@ export class AuthService extends BaseService {
   /**
    * Email a one-time password reset link.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `requestPasswordReset$Response()` instead.
@@ -240,7 +243,7 @@ export class AuthService extends BaseService {
   /**
    * Set a new password with a reset link token.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `confirmPasswordReset()` instead.
@@ -258,7 +261,7 @@ export class AuthService extends BaseService {
   /**
    * Set a new password with a reset link token.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `confirmPasswordReset$Response()` instead.
@@ -279,7 +282,7 @@ export class AuthService extends BaseService {
   /**
    * Exchange a refresh token for new tokens (rotation).
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `refreshToken()` instead.
@@ -297,7 +300,7 @@ export class AuthService extends BaseService {
   /**
    * Exchange a refresh token for new tokens (rotation).
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `refreshToken$Response()` instead.

@@ -17,6 +17,9 @@ import { GetEmailMessage$Params } from '../fn/email/get-email-message';
 import { listEmailMessages } from '../fn/email/list-email-messages';
 import { ListEmailMessages$Params } from '../fn/email/list-email-messages';
 
+/**
+ * The platform email log (the sandbox inbox)
+ */
 @Injectable({ providedIn: 'root' })
 export class EmailService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -29,7 +32,7 @@ export class EmailService extends BaseService {
   /**
    * List platform emails, newest first.
    *
-   *
+   * Requires the `email:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listEmailMessages()` instead.
@@ -47,7 +50,7 @@ export class EmailService extends BaseService {
   /**
    * List platform emails, newest first.
    *
-   *
+   * Requires the `email:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listEmailMessages$Response()` instead.
@@ -72,7 +75,7 @@ export class EmailService extends BaseService {
   /**
    * One platform email with its HTML and text.
    *
-   *
+   * Requires the `email:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getEmailMessage()` instead.
@@ -90,7 +93,7 @@ export class EmailService extends BaseService {
   /**
    * One platform email with its HTML and text.
    *
-   *
+   * Requires the `email:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getEmailMessage$Response()` instead.

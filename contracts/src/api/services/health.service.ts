@@ -19,6 +19,9 @@ import { GetMetrics$Params } from '../fn/health/get-metrics';
 import { getReadiness } from '../fn/health/get-readiness';
 import { GetReadiness$Params } from '../fn/health/get-readiness';
 
+/**
+ * Liveness, readiness and Prometheus metrics
+ */
 @Injectable({ providedIn: 'root' })
 export class HealthService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -31,7 +34,7 @@ export class HealthService extends BaseService {
   /**
    * Readiness: PostgreSQL and Redis both answer.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getHealth()` instead.
@@ -83,7 +86,7 @@ export class HealthService extends BaseService {
   /**
    * Readiness: PostgreSQL and Redis both answer.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getHealth$Response()` instead.
@@ -206,7 +209,7 @@ export class HealthService extends BaseService {
   /**
    * Liveness: the process is up and serving.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getLiveness()` instead.
@@ -224,7 +227,7 @@ export class HealthService extends BaseService {
   /**
    * Liveness: the process is up and serving.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getLiveness$Response()` instead.
@@ -245,7 +248,7 @@ export class HealthService extends BaseService {
   /**
    * Readiness: PostgreSQL and Redis both answer.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getReadiness()` instead.
@@ -297,7 +300,7 @@ export class HealthService extends BaseService {
   /**
    * Readiness: PostgreSQL and Redis both answer.
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getReadiness$Response()` instead.
@@ -420,7 +423,7 @@ export class HealthService extends BaseService {
   /**
    * Prometheus metrics (HTTP, queues, emails, process).
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getMetrics()` instead.
@@ -438,7 +441,7 @@ export class HealthService extends BaseService {
   /**
    * Prometheus metrics (HTTP, queues, emails, process).
    *
-   *
+   * Public: no credentials needed.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getMetrics$Response()` instead.

@@ -19,6 +19,9 @@ import { ListInvitations$Params } from '../fn/invitations/list-invitations';
 import { revokeInvitation } from '../fn/invitations/revoke-invitation';
 import { RevokeInvitation$Params } from '../fn/invitations/revoke-invitation';
 
+/**
+ * Invitations by emailed one-time link
+ */
 @Injectable({ providedIn: 'root' })
 export class InvitationsService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -31,7 +34,7 @@ export class InvitationsService extends BaseService {
   /**
    * Invitations, newest first.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listInvitations()` instead.
@@ -49,7 +52,7 @@ export class InvitationsService extends BaseService {
   /**
    * Invitations, newest first.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listInvitations$Response()` instead.
@@ -72,7 +75,7 @@ export class InvitationsService extends BaseService {
   /**
    * Invite someone by email with a role.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createInvitation()` instead.
@@ -90,7 +93,7 @@ export class InvitationsService extends BaseService {
   /**
    * Invite someone by email with a role.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createInvitation$Response()` instead.
@@ -113,7 +116,7 @@ export class InvitationsService extends BaseService {
   /**
    * Revoke a pending invitation.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `revokeInvitation()` instead.
@@ -131,7 +134,7 @@ export class InvitationsService extends BaseService {
   /**
    * Revoke a pending invitation.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `revokeInvitation$Response()` instead.

@@ -18,6 +18,9 @@ import { MeDto } from '../models/me-dto';
 import { updateMe } from '../fn/me/update-me';
 import { UpdateMe$Params } from '../fn/me/update-me';
 
+/**
+ * The signed-in user
+ */
 @Injectable({ providedIn: 'root' })
 export class MeService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -30,7 +33,7 @@ export class MeService extends BaseService {
   /**
    * The signed-in user, current workspace, role and permissions.
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getMe()` instead.
@@ -48,7 +51,7 @@ export class MeService extends BaseService {
   /**
    * The signed-in user, current workspace, role and permissions.
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getMe$Response()` instead.
@@ -66,7 +69,7 @@ export class MeService extends BaseService {
   /**
    * Change your name.
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateMe()` instead.
@@ -84,7 +87,7 @@ export class MeService extends BaseService {
   /**
    * Change your name.
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateMe$Response()` instead.
@@ -102,7 +105,7 @@ export class MeService extends BaseService {
   /**
    * Change your password (other sessions are signed out).
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `changePassword()` instead.
@@ -120,7 +123,7 @@ export class MeService extends BaseService {
   /**
    * Change your password (other sessions are signed out).
    *
-   *
+   * Any signed-in user, about themselves (not with an API key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `changePassword$Response()` instead.

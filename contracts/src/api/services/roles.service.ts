@@ -23,6 +23,9 @@ import { RoleDto } from '../models/role-dto';
 import { updateRole } from '../fn/roles/update-role';
 import { UpdateRole$Params } from '../fn/roles/update-role';
 
+/**
+ * Built-in and custom roles, the permission catalogue
+ */
 @Injectable({ providedIn: 'root' })
 export class RolesService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -35,7 +38,7 @@ export class RolesService extends BaseService {
   /**
    * The permission catalogue.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listPermissions()` instead.
@@ -53,7 +56,7 @@ export class RolesService extends BaseService {
   /**
    * The permission catalogue.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listPermissions$Response()` instead.
@@ -80,7 +83,7 @@ export class RolesService extends BaseService {
   /**
    * Built-in and custom roles with their permissions.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listRoles()` instead.
@@ -98,7 +101,7 @@ export class RolesService extends BaseService {
   /**
    * Built-in and custom roles with their permissions.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listRoles$Response()` instead.
@@ -121,7 +124,7 @@ export class RolesService extends BaseService {
   /**
    * Create a custom role.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `createRole()` instead.
@@ -139,7 +142,7 @@ export class RolesService extends BaseService {
   /**
    * Create a custom role.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `createRole$Response()` instead.
@@ -160,7 +163,7 @@ export class RolesService extends BaseService {
   /**
    * Delete a custom role no member holds.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `deleteRole()` instead.
@@ -178,7 +181,7 @@ export class RolesService extends BaseService {
   /**
    * Delete a custom role no member holds.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `deleteRole$Response()` instead.
@@ -199,7 +202,7 @@ export class RolesService extends BaseService {
   /**
    * Change a custom role.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateRole()` instead.
@@ -217,7 +220,7 @@ export class RolesService extends BaseService {
   /**
    * Change a custom role.
    *
-   *
+   * Requires the `roles:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateRole$Response()` instead.

@@ -17,6 +17,9 @@ import { MemberPage } from '../models/member-page';
 import { updateMember } from '../fn/users/update-member';
 import { UpdateMember$Params } from '../fn/users/update-member';
 
+/**
+ * Members of the workspace
+ */
 @Injectable({ providedIn: 'root' })
 export class UsersService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -29,7 +32,7 @@ export class UsersService extends BaseService {
   /**
    * Members of the workspace, by email.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `listUsers()` instead.
@@ -47,7 +50,7 @@ export class UsersService extends BaseService {
   /**
    * Members of the workspace, by email.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `listUsers$Response()` instead.
@@ -70,7 +73,7 @@ export class UsersService extends BaseService {
   /**
    * Change a member's role or deactivate/reactivate them.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateMember()` instead.
@@ -88,7 +91,7 @@ export class UsersService extends BaseService {
   /**
    * Change a member's role or deactivate/reactivate them.
    *
-   *
+   * Requires the `users:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateMember$Response()` instead.

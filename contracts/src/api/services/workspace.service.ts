@@ -16,6 +16,9 @@ import { updateWorkspace } from '../fn/workspace/update-workspace';
 import { UpdateWorkspace$Params } from '../fn/workspace/update-workspace';
 import { WorkspaceDto } from '../models/workspace-dto';
 
+/**
+ * The current workspace
+ */
 @Injectable({ providedIn: 'root' })
 export class WorkspaceService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -28,7 +31,7 @@ export class WorkspaceService extends BaseService {
   /**
    * The current workspace.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `getWorkspace()` instead.
@@ -46,7 +49,7 @@ export class WorkspaceService extends BaseService {
   /**
    * The current workspace.
    *
-   *
+   * Requires the `users:read` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `getWorkspace$Response()` instead.
@@ -69,7 +72,7 @@ export class WorkspaceService extends BaseService {
   /**
    * Rename the current workspace.
    *
-   *
+   * Requires the `workspace:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `updateWorkspace()` instead.
@@ -87,7 +90,7 @@ export class WorkspaceService extends BaseService {
   /**
    * Rename the current workspace.
    *
-   *
+   * Requires the `workspace:manage` permission (Bearer token or X-Api-Key).
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `updateWorkspace$Response()` instead.
