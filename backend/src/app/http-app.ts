@@ -31,6 +31,15 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
     },
   });
   const fastify = adapter.getInstance();
+  // Graceful shutdown: requests in flight finish; their keep-alive connections then close so the server can stop.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);
