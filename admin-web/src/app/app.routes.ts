@@ -7,6 +7,13 @@ import {
 } from './core/auth/auth.guards';
 
 export const appRoutes: Route[] = [
+  // `/` first: the public layout below would otherwise match it with no child (an empty card).
+  {
+    path: '',
+    pathMatch: 'full',
+    canActivate: [landingGuard],
+    children: [],
+  },
   {
     path: '',
     loadComponent: () =>
@@ -52,12 +59,6 @@ export const appRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
-      {
-        path: '',
-        pathMatch: 'full',
-        canActivate: [landingGuard],
-        children: [],
-      },
       {
         path: 'users',
         canActivate: [permissionGuard('users:read')],

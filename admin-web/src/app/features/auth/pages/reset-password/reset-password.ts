@@ -26,6 +26,8 @@ import {
   passwordsMatch,
 } from '../../models/password-forms';
 
+const INVALID_LINK = 'This link is invalid or has expired. Ask for a new one.';
+
 /** `/reset-password?token=…` from the emailed link. */
 @Component({
   selector: 'app-reset-password-page',
@@ -80,12 +82,13 @@ export class ResetPasswordPage {
         },
         error: (err: unknown) => {
           this.submitting.set(false);
+          const problem = toProblem(err);
+          // A cut-off link fails validation on `token` ("Invalid request: token"): say what it means.
+          const badLink = problem.errors.some((e) => e.field === 'token');
           this.error.set(
-            applyProblemToForm(
-              this.form,
-              toProblem(err),
-              'This link is invalid or has expired. Ask for a new one.',
-            ),
+            badLink
+              ? INVALID_LINK
+              : applyProblemToForm(this.form, problem, INVALID_LINK),
           );
         },
       });

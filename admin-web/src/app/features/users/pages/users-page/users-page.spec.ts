@@ -89,6 +89,12 @@ describe('UsersPage', () => {
       expect(query(fixture, '[data-testid="invite-button"]')).not.toBeNull();
       // Bob is active and not you: one select; you and the deactivated member have none.
       expect(queryAll(fixture, '[data-testid="role-select"]')).toHaveLength(1);
+      // Named for assistive technology by whose role it is, not by its value.
+      const select = query(fixture, '[data-testid="role-select"]');
+      expect(select?.getAttribute('aria-label')).toBe(
+        'Role of bob@example.com',
+      );
+      expect(select?.hasAttribute('aria-labelledby')).toBe(false);
       expect(
         queryAll(fixture, '[data-testid="deactivate-button"]'),
       ).toHaveLength(1);
