@@ -386,14 +386,8 @@ describe('admin flows', () => {
     }
   });
 
-  /*
-   * KNOWN BUG (backend, not fixed here): the console's deep-link fallback in
-   * backend/src/platform/errors/problem.filter.ts serves index.html only when
-   * `!request.url.startsWith('/api')`, which is also true of `/api-keys`: opening or reloading the
-   * API keys page answers 404 problem+json instead of the console. `it.failing` passes while the
-   * bug is there; once the filter matches `/api` as a whole segment it fails: make it a plain `it`.
-   */
-  it.failing('serves the console for a full load of /api-keys (known bug: answers 404 problem+json)', async () => {
+  // `/api-keys` is a console page although its path starts with "api": a full load must get the console.
+  it('serves the console for a full load of /api-keys, a console page whose path starts with "api"', async () => {
     const response = await fetch(url('/api-keys'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);

@@ -35,6 +35,8 @@ describe('invitations', () => {
     expect(accepted.status).toBe(200);
     const me = await call(url, 'GET', '/api/me', { token: accepted.body.accessToken });
     expect(me.body).toMatchObject({ user: { email, name: 'New Person' }, role: { key: 'manager' } });
+    const member = await call(url, 'GET', `/api/users?q=${encodeURIComponent(email)}`, { token: ws.owner.token });
+    expect(member.body.items[0].lastLoginAt).not.toBeNull();
 
     expect((await call(url, 'POST', '/api/auth/invitations/accept', { body: { token, name: 'x', password: 'a-good-long-password' } })).status).toBe(401);
     const list = await call(url, 'GET', '/api/invitations?status=accepted', { token: ws.owner.token });

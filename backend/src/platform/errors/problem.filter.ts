@@ -4,6 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { problem, ProblemDto } from './problem';
 
+/** `/api` as a whole path segment: `/api-keys` is a console page, `/api/keys` an API path. */
+const API_PATH = /^\/api(\/|\?|$)/;
+
 const HTTP_CODES: Record<number, string> = {
   400: 'bad-request',
   401: 'unauthorized',
@@ -28,7 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if (this.consoleRoot && error instanceof NotFoundException && request.method === 'GET' && !request.url.startsWith('/api')) {
+    if (this.consoleRoot && error instanceof NotFoundException && request.method === 'GET' && !API_PATH.test(request.url)) {
       void reply.type('text/html; charset=utf-8').sendFile('index.html', this.consoleRoot);
       return;
     }

@@ -79,7 +79,7 @@ export class InvitationsService {
       template: 'invitation',
       data: {
         workspaceName: (await this.workspaces.findById(actor.workspaceId))?.name,
-        inviterName: actor.label,
+        inviterName: (actor.type === 'user' && (await this.users.findById(actor.id))?.name) || actor.label,
         roleName: role.name,
         link: `${this.env.PUBLIC_URL}/accept-invitation?token=${token}`,
         expiresAt: invitation.expiresAt.toISOString(),
@@ -128,6 +128,7 @@ export class InvitationsService {
         user = await this.users.create({ email: invitation.email, name: input.name, passwordHash: await this.passwords.hash(input.password) }, m);
       }
       await this.memberships.create({ workspaceId: invitation.workspaceId, userId: user.id, roleId: invitation.roleId }, m);
+      await this.users.update(user.id, { lastLoginAt: new Date() }, m);
       await this.invitations.update(invitation.id, { acceptedAt: new Date() }, m);
       const actor: Actor = { type: 'user', id: user.id, label: user.email, workspaceId: invitation.workspaceId, permissions: new Set(), ...client };
       await this.audit.record(actor, { action: 'invitation.accept', objectType: 'invitation', objectId: invitation.id, after: { userId: user.id } }, m);
