@@ -54,6 +54,26 @@ describe('smoke', () => {
     });
   });
 
+  describe('queue dashboard', () => {
+    it('asks for operator credentials, then shows the queues', async () => {
+      const anonymous = await fetch(url('/api/queues'));
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+      const { operator } = e2eState();
+      const session = await launchBrowser({ baseURL: e2eState().baseUrl });
+      await session.context.setHTTPCredentials({ username: operator.user, password: operator.password });
+      try {
+        const response = await session.page.goto('/api/queues', { waitUntil: 'domcontentloaded' });
+        expect(response?.status()).toBe(200);
+        await session.page.getByText('email', { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+        await session.page.getByText('Loading', { exact: false }).first().waitFor({ state: 'hidden', timeout: 20_000 });
+      } finally {
+        await screenshot(session.page, 'queue-dashboard');
+        await session.close();
+      }
+    });
+  });
+
   describe('API documentation', () => {
     it('renders Swagger UI at /api/docs', async () => {
       const { page } = browser;

@@ -13,6 +13,7 @@ import { Env } from '../platform/config/env';
 import { createValidationPipe } from '../platform/errors/validation';
 import { ProblemFilter } from '../platform/errors/problem.filter';
 import { MetricsService } from '../platform/metrics/metrics.service';
+import { mountQueueDashboard } from '../platform/queue/queue-dashboard';
 import { AppModule } from './app.module';
 import { buildOpenApiDocument } from './openapi';
 
@@ -81,6 +82,7 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
   // the built server (and its browser tests) serve it, unit/API tests read /api/openapi.json.
   if (env.NODE_ENV !== 'test') SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  await mountQueueDashboard(app, env);
   serveConsole(app, env);
   return app;
 }

@@ -39,6 +39,7 @@ export default async function globalSetup(): Promise<void> {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const owner = { email: 'owner@e2e.test', password: `E2e-owner-${randomBytes(9).toString('base64url')}-7` };
+    const operator = { user: 'operator', password: `E2e-operator-${randomBytes(9).toString('base64url')}` };
     mkdirSync(LOG_DIR, { recursive: true });
     const serverLog = join(LOG_DIR, 'server.log');
     const databaseUrl = `${run.pgServer}/${database}`;
@@ -62,6 +63,8 @@ export default async function globalSetup(): Promise<void> {
       LODESTAR_OWNER_PASSWORD: owner.password,
       LODESTAR_DATA_DIR: join(run.runDir, 'data'),
       EMAIL_TRANSPORT: 'sandbox',
+      QUEUE_DASHBOARD_USER: operator.user,
+      QUEUE_DASHBOARD_PASSWORD: operator.password,
       CONSOLE_DIR,
       LOG_LEVEL: 'warn',
     };
@@ -74,7 +77,7 @@ export default async function globalSetup(): Promise<void> {
 
     await waitUntilReady(`${baseUrl}/api/health/ready`, child, serverLog);
 
-    const state: E2eState = { baseUrl, owner, databaseUrl, queuePrefix: run.queuePrefix, serverLog };
+    const state: E2eState = { baseUrl, owner, operator, databaseUrl, queuePrefix: run.queuePrefix, serverLog };
     const stateFile = join(run.runDir, 'state.json');
     writeFileSync(stateFile, JSON.stringify(state, null, 2));
     process.env[STATE_ENV] = stateFile;

@@ -8,6 +8,8 @@ export interface E2eState {
   baseUrl: string;
   /** The first owner, bootstrapped from LODESTAR_OWNER_EMAIL / LODESTAR_OWNER_PASSWORD. */
   owner: { email: string; password: string };
+  /** Credentials of the operator-only queue dashboard at /api/queues. */
+  operator: { user: string; password: string };
   databaseUrl: string;
   queuePrefix: string;
   serverLog: string;

@@ -106,6 +106,14 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Operator login of the queue dashboard at /api/queues. */
+  @IsString()
+  QUEUE_DASHBOARD_USER = 'operator';
+
+  /** Enables the queue dashboard (bull-board) at /api/queues behind HTTP basic auth. */
+  @IsOptional() @IsString() @MinLength(12, { message: 'QUEUE_DASHBOARD_PASSWORD must be at least 12 characters' })
+  QUEUE_DASHBOARD_PASSWORD?: string;
+
   /** Directory with the built console (served at `/`). */
   @IsOptional() @IsString()
   CONSOLE_DIR?: string;
