@@ -1,6 +1,6 @@
 import { computed, Signal, signal, WritableSignal } from '@angular/core';
-import { Observable, Subscription } from 'rxjs';
-import { Problem, toProblem } from '../../core/errors/problem';
+import { Observable } from 'rxjs';
+import { LoadStatus } from './load-status';
 
 export interface CursorPage<T> {
   items: T[];
@@ -19,17 +19,14 @@ export type PageFetcher<T, F> = (
 export class CursorList<T, F> {
   private readonly _items = signal<T[]>([]);
   private readonly _nextCursor = signal<string | null>(null);
-  private readonly _loading = signal(false);
-  private readonly _loaded = signal(false);
-  private readonly _error = signal<Problem | null>(null);
+  private readonly status = new LoadStatus();
   private readonly _filter: WritableSignal<F>;
-  private subscription: Subscription | null = null;
 
   readonly items = this._items.asReadonly();
-  readonly loading = this._loading.asReadonly();
+  readonly loading = this.status.loading;
   /** True once the first page for the current filter has arrived. */
-  readonly loaded = this._loaded.asReadonly();
-  readonly error = this._error.asReadonly();
+  readonly loaded = this.status.loaded;
+  readonly error = this.status.error;
   readonly filter: Signal<F>;
   readonly hasMore = computed(() => this._nextCursor() !== null);
 
@@ -43,13 +40,13 @@ export class CursorList<T, F> {
 
   load(filter: F = this._filter()): void {
     this._filter.set(filter);
-    this._loaded.set(false);
+    this.status.reset();
     this.run(undefined, (page) => this._items.set(page.items));
   }
 
   loadMore(): void {
     const cursor = this._nextCursor();
-    if (!cursor || this._loading()) return;
+    if (!cursor || this.loading()) return;
     this.run(cursor, (page) =>
       this._items.update((items) => [...items, ...page.items]),
     );
@@ -70,28 +67,16 @@ export class CursorList<T, F> {
   }
 
   destroy(): void {
-    this.subscription?.unsubscribe();
+    this.status.destroy();
   }
 
   private run(
     cursor: string | undefined,
     apply: (page: CursorPage<T>) => void,
   ): void {
-    this.subscription?.unsubscribe();
-    this._loading.set(true);
-    this._error.set(null);
-    this.subscription = this.fetch(this._filter(), cursor).subscribe({
-      next: (page) => {
-        apply(page);
-        this._nextCursor.set(page.nextCursor ?? null);
-        this._loaded.set(true);
-        this._loading.set(false);
-      },
-      error: (err: unknown) => {
-        this._error.set(toProblem(err));
-        this._loaded.set(true);
-        this._loading.set(false);
-      },
+    this.status.run(this.fetch(this._filter(), cursor), (page) => {
+      apply(page);
+      this._nextCursor.set(page.nextCursor ?? null);
     });
   }
 }

@@ -7,8 +7,8 @@ import type {
   PermissionInfo,
 } from '../../../core/api/models';
 import { SessionStore } from '../../../core/auth/session.store';
-import { Problem, toProblem } from '../../../core/errors/problem';
 import { call } from '../../../core/api/call';
+import { LoadStatus } from '../../../shared/data/load-status';
 
 export type ApiKeyStatus = 'active' | 'expired' | 'revoked';
 
@@ -32,33 +32,20 @@ export class ApiKeysStore {
   private readonly session = inject(SessionStore);
 
   private readonly _keys = signal<ApiKey[]>([]);
-  private readonly _loading = signal(false);
-  private readonly _loaded = signal(false);
-  private readonly _error = signal<Problem | null>(null);
+  private readonly status = new LoadStatus();
 
   readonly keys = this._keys.asReadonly();
-  readonly loading = this._loading.asReadonly();
-  readonly loaded = this._loaded.asReadonly();
-  readonly error = this._error.asReadonly();
+  readonly loading = this.status.loading;
+  readonly loaded = this.status.loaded;
+  readonly error = this.status.error;
   readonly activeCount = computed(
     () => this._keys().filter((k) => apiKeyStatus(k) === 'active').length,
   );
 
   load(): void {
-    this._loading.set(true);
-    this._error.set(null);
-    call(() => this.api.listApiKeys()).subscribe({
-      next: (keys) => {
-        this._keys.set(keys);
-        this._loading.set(false);
-        this._loaded.set(true);
-      },
-      error: (err: unknown) => {
-        this._error.set(toProblem(err));
-        this._loading.set(false);
-        this._loaded.set(true);
-      },
-    });
+    this.status.run(call(() => this.api.listApiKeys()), (keys) =>
+      this._keys.set(keys),
+    );
   }
 
   /**

@@ -2,8 +2,8 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { RolesService } from '@lodestar/contracts';
 import { forkJoin, Observable, tap } from 'rxjs';
 import type { PermissionInfo, Role } from '../../../core/api/models';
-import { Problem, toProblem } from '../../../core/errors/problem';
 import { call } from '../../../core/api/call';
+import { LoadStatus } from '../../../shared/data/load-status';
 
 export interface RoleInput {
   name: string;
@@ -18,38 +18,28 @@ export class RolesStore {
 
   private readonly _roles = signal<Role[]>([]);
   private readonly _permissions = signal<PermissionInfo[]>([]);
-  private readonly _loading = signal(false);
-  private readonly _loaded = signal(false);
-  private readonly _error = signal<Problem | null>(null);
+  private readonly status = new LoadStatus();
 
   readonly roles = this._roles.asReadonly();
   readonly permissions = this._permissions.asReadonly();
-  readonly loading = this._loading.asReadonly();
-  readonly loaded = this._loaded.asReadonly();
-  readonly error = this._error.asReadonly();
+  readonly loading = this.status.loading;
+  readonly loaded = this.status.loaded;
+  readonly error = this.status.error;
   readonly customRoles = computed(() =>
     this._roles().filter((r) => !r.builtIn),
   );
 
   load(): void {
-    this._loading.set(true);
-    this._error.set(null);
-    forkJoin({
-      roles: call(() => this.api.listRoles()),
-      permissions: call(() => this.api.listPermissions()),
-    }).subscribe({
-      next: ({ roles, permissions }) => {
+    this.status.run(
+      forkJoin({
+        roles: call(() => this.api.listRoles()),
+        permissions: call(() => this.api.listPermissions()),
+      }),
+      ({ roles, permissions }) => {
         this._roles.set(roles);
         this._permissions.set(permissions);
-        this._loading.set(false);
-        this._loaded.set(true);
       },
-      error: (err: unknown) => {
-        this._error.set(toProblem(err));
-        this._loading.set(false);
-        this._loaded.set(true);
-      },
-    });
+    );
   }
 
   create(input: RoleInput): Observable<Role> {
