@@ -1,5 +1,11 @@
+import {
+  createEnvironmentInjector,
+  EnvironmentInjector,
+  runInInjectionContext,
+} from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { CursorList, CursorPage } from './cursor-list';
+import { CursorList, CursorPage, injectCursorList } from './cursor-list';
 
 interface Filter {
   q: string;
@@ -67,5 +73,22 @@ describe('CursorList', () => {
     list.prepend('z');
     list.remove((i) => i === 'b');
     expect(list.items()).toEqual(['z', 'A']);
+  });
+});
+
+describe('injectCursorList', () => {
+  it('cancels the running request when its injector is destroyed', () => {
+    const injector = createEnvironmentInjector(
+      [],
+      TestBed.inject(EnvironmentInjector),
+    );
+    const page = new Subject<CursorPage<string>>();
+    const list = runInInjectionContext(injector, () =>
+      injectCursorList<string, Filter>(() => page, { q: '' }),
+    );
+    list.load();
+    expect(page.observed).toBe(true);
+    injector.destroy();
+    expect(page.observed).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { computed, Signal, signal, WritableSignal } from '@angular/core';
+import {
+  computed,
+  DestroyRef,
+  inject,
+  Signal,
+  signal,
+  WritableSignal,
+} from '@angular/core';
 import { Observable } from 'rxjs';
 import { LoadStatus } from './load-status';
 
@@ -67,7 +74,7 @@ export class CursorList<T, F> {
   }
 
   destroy(): void {
-    this.status.destroy();
+    this.status.cancel();
   }
 
   private run(
@@ -79,4 +86,17 @@ export class CursorList<T, F> {
       this._nextCursor.set(page.nextCursor ?? null);
     });
   }
+}
+
+/**
+ * A CursorList whose running request is cancelled when its injector (the store providing it) is
+ * destroyed. Call it in an injection context, e.g. a store's field initialiser.
+ */
+export function injectCursorList<T, F>(
+  fetch: PageFetcher<T, F>,
+  initialFilter: F,
+): CursorList<T, F> {
+  const list = new CursorList(fetch, initialFilter);
+  inject(DestroyRef).onDestroy(() => list.destroy());
+  return list;
 }

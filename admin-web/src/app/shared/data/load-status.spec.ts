@@ -53,7 +53,7 @@ describe('LoadStatus', () => {
     expect(older.observed).toBe(false);
   });
 
-  it('forgets it was loaded on reset, and stops listening on destroy', () => {
+  it('forgets it was loaded on reset, and stops listening on cancel', () => {
     const status = new LoadStatus();
     const request = new Subject<string>();
     status.run(request, () => undefined);
@@ -63,7 +63,8 @@ describe('LoadStatus', () => {
 
     const pending = new Subject<string>();
     status.run(pending, () => undefined);
-    status.destroy();
+    status.cancel();
     expect(pending.observed).toBe(false);
+    expect(status.loading()).toBe(false);
   });
 });

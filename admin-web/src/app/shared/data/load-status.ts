@@ -41,8 +41,10 @@ export class LoadStatus {
     this._loaded.set(false);
   }
 
-  /** Cancels the running request. */
-  destroy(): void {
+  /** Stops the running request, if any: no longer loading, no error. */
+  cancel(): void {
     this.subscription?.unsubscribe();
+    this._loading.set(false);
+    this._error.set(null);
   }
 }

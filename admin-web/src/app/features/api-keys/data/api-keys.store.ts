@@ -43,8 +43,9 @@ export class ApiKeysStore {
   );
 
   load(): void {
-    this.status.run(call(() => this.api.listApiKeys()), (keys) =>
-      this._keys.set(keys),
+    this.status.run(
+      call(() => this.api.listApiKeys()),
+      (keys) => this._keys.set(keys),
     );
   }
 

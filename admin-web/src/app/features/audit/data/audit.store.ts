@@ -1,9 +1,9 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, signal } from '@angular/core';
 import { AuditService, UsersService } from '@lodestar/contracts';
 import { map, Observable } from 'rxjs';
 import type { AuditEvent } from '../../../core/api/models';
 import { SessionStore } from '../../../core/auth/session.store';
-import { CursorList } from '../../../shared/data/cursor-list';
+import { injectCursorList } from '../../../shared/data/cursor-list';
 import {
   AuditFilter,
   EMPTY_AUDIT_FILTER,
@@ -23,7 +23,7 @@ export class AuditStore {
   private readonly users = inject(UsersService);
   private readonly session = inject(SessionStore);
 
-  readonly list = new CursorList<AuditEvent, AuditFilter>(
+  readonly list = injectCursorList<AuditEvent, AuditFilter>(
     (filter, cursor) =>
       call(() =>
         this.api.listAuditEvents({
@@ -38,10 +38,6 @@ export class AuditStore {
   private readonly _actors = signal<ActorOption[] | null>(null);
   /** Members to filter by; null when the user may not list members (then the filter takes an id). */
   readonly actors = this._actors.asReadonly();
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.list.destroy());
-  }
 
   loadActors(): void {
     if (!this.session.can('users:read')) return;

@@ -1,14 +1,13 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { EmailService } from '@lodestar/contracts';
-import { Subscription } from 'rxjs';
 import type {
   EmailMessage,
   EmailMessageDetail,
   EmailStatus,
   EmailTemplate,
 } from '../../../core/api/models';
-import { Problem, toProblem } from '../../../core/errors/problem';
-import { CursorList } from '../../../shared/data/cursor-list';
+import { injectCursorList } from '../../../shared/data/cursor-list';
+import { LoadStatus } from '../../../shared/data/load-status';
 import { call } from '../../../core/api/call';
 
 export type EmailStatusFilter = '' | EmailStatus;
@@ -34,7 +33,7 @@ export interface EmailFilter {
 export class EmailStore {
   private readonly api = inject(EmailService);
 
-  readonly list = new CursorList<EmailMessage, EmailFilter>(
+  readonly list = injectCursorList<EmailMessage, EmailFilter>(
     (filter, cursor) =>
       call(() =>
         this.api.listEmailMessages({
@@ -50,40 +49,25 @@ export class EmailStore {
 
   private readonly _selected = signal<EmailMessageDetail | null>(null);
   private readonly _selectedId = signal<string | null>(null);
-  private readonly _detailLoading = signal(false);
-  private readonly _detailError = signal<Problem | null>(null);
-  private detailSubscription: Subscription | null = null;
+  private readonly detail = new LoadStatus();
 
   readonly selected = this._selected.asReadonly();
   readonly selectedId = this._selectedId.asReadonly();
-  readonly detailLoading = this._detailLoading.asReadonly();
-  readonly detailError = this._detailError.asReadonly();
+  readonly detailLoading = this.detail.loading;
+  readonly detailError = this.detail.error;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => {
-      this.list.destroy();
-      this.detailSubscription?.unsubscribe();
-    });
+    inject(DestroyRef).onDestroy(() => this.detail.cancel());
   }
 
   select(id: string | null): void {
-    this.detailSubscription?.unsubscribe();
+    this.detail.cancel();
     this._selectedId.set(id);
     this._selected.set(null);
-    this._detailError.set(null);
     if (!id) return;
-    this._detailLoading.set(true);
-    this.detailSubscription = call(() =>
-      this.api.getEmailMessage({ id }),
-    ).subscribe({
-      next: (detail) => {
-        this._selected.set(detail);
-        this._detailLoading.set(false);
-      },
-      error: (err: unknown) => {
-        this._detailError.set(toProblem(err));
-        this._detailLoading.set(false);
-      },
-    });
+    this.detail.run(
+      call(() => this.api.getEmailMessage({ id })),
+      (detail) => this._selected.set(detail),
+    );
   }
 }

@@ -1,8 +1,8 @@
-import { DestroyRef, inject, Injectable } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { InvitationsService } from '@lodestar/contracts';
 import { Observable, tap } from 'rxjs';
 import type { Invitation } from '../../../core/api/models';
-import { CursorList } from '../../../shared/data/cursor-list';
+import { injectCursorList } from '../../../shared/data/cursor-list';
 import { call } from '../../../core/api/call';
 
 export type InvitationStatusFilter =
@@ -21,7 +21,7 @@ export interface InvitationFilter {
 export class InvitationsStore {
   private readonly api = inject(InvitationsService);
 
-  readonly list = new CursorList<Invitation, InvitationFilter>(
+  readonly list = injectCursorList<Invitation, InvitationFilter>(
     (filter, cursor) =>
       call(() =>
         this.api.listInvitations({
@@ -32,10 +32,6 @@ export class InvitationsStore {
       ),
     { status: 'pending' },
   );
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.list.destroy());
-  }
 
   invite(email: string, roleId: string): Observable<Invitation> {
     return call(() =>

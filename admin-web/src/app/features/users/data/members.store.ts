@@ -1,8 +1,8 @@
-import { DestroyRef, inject, Injectable } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import { UsersService } from '@lodestar/contracts';
 import { Observable, tap } from 'rxjs';
 import type { Member } from '../../../core/api/models';
-import { CursorList } from '../../../shared/data/cursor-list';
+import { injectCursorList } from '../../../shared/data/cursor-list';
 import { call } from '../../../core/api/call';
 
 export type ActiveFilter = 'all' | 'active' | 'inactive';
@@ -20,7 +20,7 @@ export const MEMBERS_PAGE_SIZE = 25;
 export class MembersStore {
   private readonly api = inject(UsersService);
 
-  readonly list = new CursorList<Member, MemberFilter>(
+  readonly list = injectCursorList<Member, MemberFilter>(
     (filter, cursor) =>
       call(() =>
         this.api.listUsers({
@@ -34,10 +34,6 @@ export class MembersStore {
       ),
     { q: '', roleId: '', active: 'all' },
   );
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.list.destroy());
-  }
 
   update(
     member: Member,
