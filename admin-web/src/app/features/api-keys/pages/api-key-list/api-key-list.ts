@@ -9,16 +9,15 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { filter, switchMap } from 'rxjs';
 import type { ApiKey } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { problemMessage } from '../../../../core/errors/problem';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { ListStatus } from '../../../../shared/list-status/list-status';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import {
   CreateApiKeyDialog,
@@ -34,10 +33,10 @@ import { apiKeyStatus, ApiKeysStore } from '../../data/api-keys.store';
     MatTableModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     MatTooltipModule,
     PageHeader,
     EmptyState,
+    ListStatus,
   ],
   templateUrl: './api-key-list.html',
   styleUrl: './api-key-list.scss',
@@ -63,7 +62,6 @@ export class ApiKeyListPage implements OnInit {
     return this.canManage() ? [...base, 'actions'] : base;
   });
   protected readonly status = apiKeyStatus;
-  protected readonly problemMessage = problemMessage;
 
   ngOnInit(): void {
     this.store.load();

@@ -19,16 +19,16 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { debounceTime } from 'rxjs';
 import type { AuditEvent } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { problemMessage } from '../../../../core/errors/problem';
 import { downloadBlob } from '../../../../shared/data/download';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { ListStatus } from '../../../../shared/list-status/list-status';
+import { LoadMore } from '../../../../shared/load-more/load-more';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import { AuditStore } from '../../data/audit.store';
 import { AuditFilterForm, changedKeys } from '../../models/audit-filter';
@@ -47,9 +47,10 @@ import { AuditFilterForm, changedKeys } from '../../models/audit-filter';
     MatDatepickerModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     PageHeader,
     EmptyState,
+    ListStatus,
+    LoadMore,
   ],
   templateUrl: './audit-log.html',
   styleUrl: './audit-log.scss',
@@ -63,7 +64,6 @@ export class AuditLogPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly canExport = hasPermission('audit:export');
-  protected readonly problemMessage = problemMessage;
   protected readonly changedKeys = changedKeys;
   protected readonly columns = [
     'expand',

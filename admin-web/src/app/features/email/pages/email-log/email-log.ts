@@ -25,6 +25,8 @@ import { debounceTime } from 'rxjs';
 import { problemMessage } from '../../../../core/errors/problem';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { ListStatus } from '../../../../shared/list-status/list-status';
+import { LoadMore } from '../../../../shared/load-more/load-more';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import {
   EMAIL_TEMPLATES,
@@ -50,6 +52,8 @@ import { extractLinks, previewDocument } from '../../models/email-links';
     MatProgressBarModule,
     PageHeader,
     EmptyState,
+    ListStatus,
+    LoadMore,
     CopyButton,
   ],
   templateUrl: './email-log.html',

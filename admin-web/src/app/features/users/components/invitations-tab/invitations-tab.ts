@@ -10,15 +10,15 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { filter, switchMap } from 'rxjs';
 import type { Invitation } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { problemMessage } from '../../../../core/errors/problem';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { ListStatus } from '../../../../shared/list-status/list-status';
+import { LoadMore } from '../../../../shared/load-more/load-more';
 import {
   InvitationsStore,
   InvitationStatusFilter,
@@ -31,8 +31,9 @@ import {
     MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,
-    MatProgressBarModule,
     EmptyState,
+    ListStatus,
+    LoadMore,
   ],
   templateUrl: './invitations-tab.html',
   styles: `
@@ -52,7 +53,6 @@ export class InvitationsTab implements OnInit {
   private readonly notify = inject(NotificationService);
 
   protected readonly canManage = hasPermission('users:manage');
-  protected readonly problemMessage = problemMessage;
   protected readonly statuses: {
     value: InvitationStatusFilter;
     label: string;

@@ -14,7 +14,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { debounceTime, filter, switchMap } from 'rxjs';
@@ -22,9 +21,10 @@ import type { Member } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { problemMessage } from '../../../../core/errors/problem';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
+import { ListStatus } from '../../../../shared/list-status/list-status';
+import { LoadMore } from '../../../../shared/load-more/load-more';
 import { ActiveFilter, MembersStore } from '../../data/members.store';
 import { RolesStore } from '../../data/roles.store';
 
@@ -39,8 +39,9 @@ import { RolesStore } from '../../data/roles.store';
     MatSelectModule,
     MatButtonModule,
     MatIconModule,
-    MatProgressBarModule,
     EmptyState,
+    ListStatus,
+    LoadMore,
   ],
   templateUrl: './members-tab.html',
   styleUrl: './members-tab.scss',
@@ -55,7 +56,6 @@ export class MembersTab implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly canManage = hasPermission('users:manage');
-  protected readonly problemMessage = problemMessage;
   protected readonly filters = inject(NonNullableFormBuilder).group({
     q: [''],
     roleId: [''],

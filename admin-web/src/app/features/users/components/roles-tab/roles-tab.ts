@@ -3,25 +3,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { filter, switchMap } from 'rxjs';
 import type { Role } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { problemMessage } from '../../../../core/errors/problem';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { ListStatus } from '../../../../shared/list-status/list-status';
 import { groupPermissions } from '../../../../shared/permission-picker/permission-picker';
 import { RolesStore } from '../../data/roles.store';
 import { RoleDialog, RoleDialogData } from '../role-dialog/role-dialog';
 
 @Component({
   selector: 'app-roles-tab',
-  imports: [
-    MatExpansionModule,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-  ],
+  imports: [MatExpansionModule, MatButtonModule, MatIconModule, ListStatus],
   templateUrl: './roles-tab.html',
   styleUrl: './roles-tab.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,7 +26,6 @@ export class RolesTab {
   private readonly notify = inject(NotificationService);
 
   protected readonly canManage = hasPermission('roles:manage');
-  protected readonly problemMessage = problemMessage;
 
   protected grouped(role: Role) {
     const descriptions = new Map(
