@@ -3,12 +3,10 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   inject,
   OnInit,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   FormControl,
   NonNullableFormBuilder,
@@ -21,10 +19,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { debounceTime } from 'rxjs';
 import type { AuditEvent } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
+import { reloadOnFilterChange } from '../../../../shared/data/reload-on-filter-change';
 import { downloadBlob } from '../../../../shared/data/download';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
@@ -61,7 +59,6 @@ export class AuditLogPage implements OnInit {
   protected readonly store = inject(AuditStore);
   private readonly notify = inject(NotificationService);
   private readonly document = inject(DOCUMENT);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly canExport = hasPermission('audit:export');
   protected readonly changedKeys = changedKeys;
@@ -90,12 +87,7 @@ export class AuditLogPage implements OnInit {
   });
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => {
-        if (this.filters.valid)
-          this.store.list.load(this.filters.getRawValue());
-      });
+    reloadOnFilterChange(this.filters, this.store.list);
   }
 
   ngOnInit(): void {

@@ -3,13 +3,11 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   inject,
   input,
   OnInit,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -21,8 +19,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import { debounceTime } from 'rxjs';
 import { problemMessage } from '../../../../core/errors/problem';
+import { reloadOnFilterChange } from '../../../../shared/data/reload-on-filter-change';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
@@ -68,7 +66,6 @@ export class EmailLogPage implements OnInit {
   protected readonly store = inject(EmailStore);
   private readonly sanitizer = inject(DomSanitizer);
   private readonly router = inject(Router);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly problemMessage = problemMessage;
   protected readonly templates = EMAIL_TEMPLATES;
@@ -100,9 +97,7 @@ export class EmailLogPage implements OnInit {
   });
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.store.list.load(this.filters.getRawValue()));
+    reloadOnFilterChange(this.filters, this.store.list);
   }
 
   ngOnInit(): void {

@@ -3,11 +3,9 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   inject,
   OnInit,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,11 +14,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { debounceTime, filter, switchMap } from 'rxjs';
+import { filter, switchMap } from 'rxjs';
 import type { Member } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { NotificationService } from '../../../../core/errors/notification.service';
+import { reloadOnFilterChange } from '../../../../shared/data/reload-on-filter-change';
 import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
@@ -53,7 +52,6 @@ export class MembersTab implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(NotificationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly canManage = hasPermission('users:manage');
   protected readonly filters = inject(NonNullableFormBuilder).group({
@@ -73,9 +71,7 @@ export class MembersTab implements OnInit {
   });
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.store.list.load(this.filters.getRawValue()));
+    reloadOnFilterChange(this.filters, this.store.list);
   }
 
   ngOnInit(): void {
