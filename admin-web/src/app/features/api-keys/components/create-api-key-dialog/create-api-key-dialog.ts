@@ -25,13 +25,10 @@ import type {
   CreatedApiKey,
   PermissionInfo,
 } from '../../../../core/api/models';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { minSelected } from '../../../../shared/forms/validators';
 import { NewApiKey } from '../../data/api-keys.store';
 import { ApiKeyForm, endOfDay } from '../../models/api-key-form';
@@ -69,43 +66,30 @@ export class CreateApiKeyDialog {
     permissions: [[] as string[], minSelected(1)],
     expiresAt: new FormControl<Date | null>(null),
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not create the key.',
+  );
   protected readonly created = signal<CreatedApiKey | null>(null);
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.data
-      .submit({
-        name: value.name.trim(),
-        permissions: value.permissions,
-        expiresAt: value.expiresAt ? endOfDay(value.expiresAt) : null,
-      })
-      .subscribe({
-        next: (created) => {
-          this.submitting.set(false);
+    this.submission.submit(
+      () =>
+        this.data.submit({
+          name: value.name.trim(),
+          permissions: value.permissions,
+          expiresAt: value.expiresAt ? endOfDay(value.expiresAt) : null,
+        }),
+      {
+        done: (created) => {
           this.created.set(created);
           // The secret must not vanish on a stray click outside the dialog.
           this.ref.disableClose = true;
         },
-        error: (err: unknown) => {
-          this.submitting.set(false);
-          this.error.set(
-            applyProblemToForm(
-              this.form,
-              toProblem(err),
-              'Could not create the key.',
-            ),
-          );
-        },
-      });
+      },
+    );
   }
 
   protected close(): void {

@@ -20,13 +20,13 @@ import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '../../../../core/api/models';
 import { NotificationService } from '../../../../core/errors/notification.service';
 import {
-  applyProblemToForm,
   controlErrorMessage,
   problemMessage,
   toProblem,
 } from '../../../../core/errors/problem';
 import { firstAllowedPath } from '../../../../core/shell/navigation';
 import { SessionStore } from '../../../../core/auth/session.store';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { AccountStore } from '../../data/account.store';
 import { MIN_PASSWORD_LENGTH } from '../../models/password-forms';
 
@@ -57,8 +57,6 @@ export class AcceptInvitationPage implements OnInit {
   protected readonly preview = signal<InvitationPreview | null>(null);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
   protected readonly errorText = controlErrorMessage;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -68,6 +66,10 @@ export class AcceptInvitationPage implements OnInit {
       [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
     ],
   });
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not accept the invitation.',
+  );
 
   ngOnInit(): void {
     const token = this.token();
@@ -102,28 +104,17 @@ export class AcceptInvitationPage implements OnInit {
 
   protected submit(): void {
     const token = this.token();
-    if (!token || this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!token) return; // the form is shown only for a previewed invitation
     const { name, password } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.account.acceptInvitation(token, name.trim(), password).subscribe({
-      next: (me) => {
-        this.notify.success(`Welcome to ${me.workspace.name}.`);
-        void this.router.navigateByUrl(firstAllowedPath(this.session));
+    this.submission.submit(
+      () => this.account.acceptInvitation(token, name.trim(), password),
+      {
+        leaves: true,
+        done: (me) => {
+          this.notify.success(`Welcome to ${me.workspace.name}.`);
+          void this.router.navigateByUrl(firstAllowedPath(this.session));
+        },
       },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(
-          applyProblemToForm(
-            this.form,
-            toProblem(err),
-            'Could not accept the invitation.',
-          ),
-        );
-      },
-    });
+    );
   }
 }

@@ -13,11 +13,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { AccountStore } from '../../data/account.store';
 
 /** `/forgot-password`: asks for a reset link. The API answers the same whether or not the email exists. */
@@ -39,34 +36,17 @@ export class ForgotPasswordPage {
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
   });
-  protected readonly submitting = signal(false);
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not send the link.',
+  );
   protected readonly sentTo = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const email = this.form.getRawValue().email.trim();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.account.requestPasswordReset(email).subscribe({
-      next: () => {
-        this.submitting.set(false);
-        this.sentTo.set(email);
-      },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        this.error.set(
-          applyProblemToForm(
-            this.form,
-            toProblem(err),
-            'Could not send the link.',
-          ),
-        );
-      },
+    this.submission.submit(() => this.account.requestPasswordReset(email), {
+      done: () => this.sentTo.set(email),
     });
   }
 }

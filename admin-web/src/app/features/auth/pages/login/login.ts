@@ -3,7 +3,6 @@ import {
   Component,
   inject,
   input,
-  signal,
 } from '@angular/core';
 import {
   NonNullableFormBuilder,
@@ -16,12 +15,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { SessionStore } from '../../../../core/auth/session.store';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
 import { firstAllowedPath } from '../../../../core/shell/navigation';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 
 /** `/login` */
 @Component({
@@ -50,36 +46,24 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not sign in.',
+  );
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const { email, password } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.session.signIn(email.trim(), password).subscribe({
-      next: () => {
+    this.submission.submit(() => this.session.signIn(email.trim(), password), {
+      leaves: true,
+      done: () => {
         const target = this.safeReturnUrl() ?? firstAllowedPath(this.session);
         void this.router.navigateByUrl(target);
       },
-      error: (err: unknown) => {
-        this.submitting.set(false);
-        const problem = toProblem(err);
-        if (problem.status === 401) {
-          this.error.set(
-            problem.detail ?? 'The email or password is not right.',
-          );
-        } else {
-          this.error.set(
-            applyProblemToForm(this.form, problem, 'Could not sign in.'),
-          );
-        }
-      },
+      failed: (problem, usual) =>
+        problem.status === 401
+          ? (problem.detail ?? 'The email or password is not right.')
+          : usual(),
     });
   }
 

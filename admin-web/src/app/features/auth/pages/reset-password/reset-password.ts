@@ -3,7 +3,6 @@ import {
   Component,
   inject,
   input,
-  signal,
 } from '@angular/core';
 import {
   NonNullableFormBuilder,
@@ -15,11 +14,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { AccountStore } from '../../data/account.store';
 import {
   MIN_PASSWORD_LENGTH,
@@ -59,38 +55,29 @@ export class ResetPasswordPage {
     },
     { validators: passwordsMatch() },
   );
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(this.form, INVALID_LINK);
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
     const token = this.token();
-    if (!token || this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    this.account
-      .confirmPasswordReset(token, this.form.getRawValue().password)
-      .subscribe({
-        next: () => {
+    if (!token) return; // the form is shown only with a token
+    const { password } = this.form.getRawValue();
+    this.submission.submit(
+      () => this.account.confirmPasswordReset(token, password),
+      {
+        leaves: true,
+        done: () => {
           this.notify.success(
             'Your password is changed. Sign in with the new one.',
           );
           void this.router.navigate(['/login']);
         },
-        error: (err: unknown) => {
-          this.submitting.set(false);
-          const problem = toProblem(err);
-          // A cut-off link fails validation on `token` ("Invalid request: token"): say what it means.
-          const badLink = problem.errors.some((e) => e.field === 'token');
-          this.error.set(
-            badLink
-              ? INVALID_LINK
-              : applyProblemToForm(this.form, problem, INVALID_LINK),
-          );
-        },
-      });
+        // A cut-off link fails validation on `token` ("Invalid request: token"): say what it means.
+        failed: (problem, usual) =>
+          problem.errors.some((e) => e.field === 'token')
+            ? INVALID_LINK
+            : usual(),
+      },
+    );
   }
 }

@@ -4,7 +4,6 @@ import {
   computed,
   effect,
   inject,
-  signal,
   untracked,
 } from '@angular/core';
 import {
@@ -19,11 +18,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import { ProfileStore } from '../../data/profile.store';
 import {
@@ -65,8 +61,10 @@ export class ProfilePage {
   protected readonly nameForm: NameForm = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(200)]],
   });
-  protected readonly savingName = signal(false);
-  protected readonly nameError = signal<string | null>(null);
+  protected readonly nameSubmission = new FormSubmission(
+    this.nameForm,
+    'Could not save your name.',
+  );
 
   protected readonly passwordForm: ChangePasswordForm = this.fb.group(
     {
@@ -84,8 +82,10 @@ export class ProfilePage {
       ],
     },
   );
-  protected readonly savingPassword = signal(false);
-  protected readonly passwordError = signal<string | null>(null);
+  protected readonly passwordSubmission = new FormSubmission(
+    this.passwordForm,
+    'Could not change your password.',
+  );
 
   constructor() {
     // Fill the name from the session (and again if the session changes it).
@@ -96,71 +96,41 @@ export class ProfilePage {
   }
 
   protected saveName(): void {
-    if (this.nameForm.invalid || this.savingName()) {
-      this.nameForm.markAllAsTouched();
-      return;
-    }
-    this.savingName.set(true);
-    this.nameError.set(null);
-    this.store.updateName(this.nameForm.getRawValue().name.trim()).subscribe({
-      next: () => {
-        this.savingName.set(false);
-        this.notify.success('Name saved.');
-      },
-      error: (err: unknown) => {
-        this.savingName.set(false);
-        this.nameError.set(
-          applyProblemToForm(
-            this.nameForm,
-            toProblem(err),
-            'Could not save your name.',
-          ),
-        );
-      },
+    const name = this.nameForm.getRawValue().name.trim();
+    this.nameSubmission.submit(() => this.store.updateName(name), {
+      done: () => this.notify.success('Name saved.'),
     });
   }
 
   protected changePassword(directive: FormGroupDirective): void {
-    if (this.passwordForm.invalid || this.savingPassword()) {
-      this.passwordForm.markAllAsTouched();
-      return;
-    }
     const { currentPassword, newPassword } = this.passwordForm.getRawValue();
-    this.savingPassword.set(true);
-    this.passwordError.set(null);
-    this.store.changePassword(currentPassword, newPassword).subscribe({
-      next: () => {
-        this.savingPassword.set(false);
-        directive.resetForm({
-          currentPassword: '',
-          newPassword: '',
-          confirm: '',
-        });
-        this.notify.success('Password changed.');
-      },
-      error: (err: unknown) => {
-        this.savingPassword.set(false);
-        const problem = toProblem(err);
-        if (
-          (problem.status === 400 ||
-            problem.status === 401 ||
-            problem.status === 403) &&
-          !problem.errors.length
-        ) {
-          // A wrong current password comes back without a field; put it where the user looks.
-          this.passwordForm.controls.currentPassword.setErrors({
-            server: problem.detail ?? 'The current password is not right.',
+    this.passwordSubmission.submit(
+      () => this.store.changePassword(currentPassword, newPassword),
+      {
+        done: () => {
+          directive.resetForm({
+            currentPassword: '',
+            newPassword: '',
+            confirm: '',
           });
-          return;
-        }
-        this.passwordError.set(
-          applyProblemToForm(
-            this.passwordForm,
-            problem,
-            'Could not change your password.',
-          ),
-        );
+          this.notify.success('Password changed.');
+        },
+        failed: (problem, usual) => {
+          if (
+            (problem.status === 400 ||
+              problem.status === 401 ||
+              problem.status === 403) &&
+            !problem.errors.length
+          ) {
+            // A wrong current password comes back without a field; put it where the user looks.
+            this.passwordForm.controls.currentPassword.setErrors({
+              server: problem.detail ?? 'The current password is not right.',
+            });
+            return null;
+          }
+          return usual();
+        },
       },
-    });
+    );
   }
 }

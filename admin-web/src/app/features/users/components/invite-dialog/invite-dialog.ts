@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   NonNullableFormBuilder,
   ReactiveFormsModule,
@@ -20,11 +15,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Observable } from 'rxjs';
 import type { Role } from '../../../../core/api/models';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { InviteForm } from '../../models/role-form';
 
 export interface InviteDialogData {
@@ -58,32 +50,17 @@ export class InviteDialog {
     email: ['', [Validators.required, Validators.email]],
     roleId: [this.defaultRole?.id ?? '', Validators.required],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not send the invitation.',
+  );
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.data
-      .submit({ email: value.email.trim(), roleId: value.roleId })
-      .subscribe({
-        next: () => this.ref.close(true),
-        error: (err: unknown) => {
-          this.submitting.set(false);
-          this.error.set(
-            applyProblemToForm(
-              this.form,
-              toProblem(err),
-              'Could not send the invitation.',
-            ),
-          );
-        },
-      });
+    const { email, roleId } = this.form.getRawValue();
+    this.submission.submit(
+      () => this.data.submit({ email: email.trim(), roleId }),
+      { leaves: true, done: () => this.ref.close(true) },
+    );
   }
 }

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   NonNullableFormBuilder,
   ReactiveFormsModule,
@@ -19,11 +14,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Observable } from 'rxjs';
 import type { PermissionInfo, Role } from '../../../../core/api/models';
-import {
-  applyProblemToForm,
-  controlErrorMessage,
-  toProblem,
-} from '../../../../core/errors/problem';
+import { controlErrorMessage } from '../../../../core/errors/problem';
+import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
 import { RoleInput } from '../../data/roles.store';
 import { minSelected, RoleForm } from '../../models/role-form';
@@ -61,36 +53,22 @@ export class RoleDialog {
     description: [this.data.role?.description ?? '', Validators.maxLength(500)],
     permissions: [[...(this.data.role?.permissions ?? [])], minSelected(1)],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new FormSubmission(
+    this.form,
+    'Could not save the role.',
+  );
   protected readonly errorText = controlErrorMessage;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    this.data
-      .submit({
-        ...value,
-        name: value.name.trim(),
-        description: value.description.trim(),
-      })
-      .subscribe({
-        next: () => this.ref.close(true),
-        error: (err: unknown) => {
-          this.submitting.set(false);
-          this.error.set(
-            applyProblemToForm(
-              this.form,
-              toProblem(err),
-              'Could not save the role.',
-            ),
-          );
-        },
-      });
+    this.submission.submit(
+      () =>
+        this.data.submit({
+          ...value,
+          name: value.name.trim(),
+          description: value.description.trim(),
+        }),
+      { leaves: true, done: () => this.ref.close(true) },
+    );
   }
 }
