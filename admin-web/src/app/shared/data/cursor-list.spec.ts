@@ -65,6 +65,23 @@ describe('CursorList', () => {
     expect(list.filter()).toEqual({ q: 'new' });
   });
 
+  it('is empty only once a page arrived without items, not while loading or after an error', () => {
+    const { list, requests } = setup();
+    list.load();
+    expect(list.empty()).toBe(false);
+    requests[0].page.next({ items: [] });
+    expect(list.empty()).toBe(true);
+
+    list.load({ q: 'x' });
+    expect(list.empty()).toBe(false);
+    requests[1].page.error(new Error('offline'));
+    expect(list.empty()).toBe(false);
+
+    list.load();
+    requests[2].page.next({ items: ['a'] });
+    expect(list.empty()).toBe(false);
+  });
+
   it('updates loaded items in place', () => {
     const { list, requests } = setup();
     list.load();

@@ -36,6 +36,10 @@ export class CursorList<T, F> {
   readonly error = this.status.error;
   readonly filter: Signal<F>;
   readonly hasMore = computed(() => this._nextCursor() !== null);
+  /** True when the first page for the current filter arrived without any items. */
+  readonly empty = computed(
+    () => this.loaded() && !this._items().length && !this.error(),
+  );
 
   constructor(
     private readonly fetch: PageFetcher<T, F>,

@@ -27,6 +27,7 @@ import { downloadBlob } from '../../../../shared/data/download';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { LoadMore } from '../../../../shared/load-more/load-more';
+import { NoMatches } from '../../../../shared/no-matches/no-matches';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import { AuditStore } from '../../data/audit.store';
 import { AuditFilterForm, changedKeys } from '../../models/audit-filter';
@@ -47,6 +48,7 @@ import { AuditFilterForm, changedKeys } from '../../models/audit-filter';
     MatIconModule,
     PageHeader,
     EmptyState,
+    NoMatches,
     ListStatus,
     LoadMore,
   ],

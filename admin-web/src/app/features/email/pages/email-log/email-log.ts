@@ -25,6 +25,7 @@ import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { LoadMore } from '../../../../shared/load-more/load-more';
+import { NoMatches } from '../../../../shared/no-matches/no-matches';
 import { PageHeader } from '../../../../shared/page-header/page-header';
 import {
   EMAIL_TEMPLATES,
@@ -50,6 +51,7 @@ import { extractLinks, previewDocument } from '../../models/email-links';
     MatProgressBarModule,
     PageHeader,
     EmptyState,
+    NoMatches,
     ListStatus,
     LoadMore,
     CopyButton,

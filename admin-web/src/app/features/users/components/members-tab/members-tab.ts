@@ -24,6 +24,7 @@ import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog'
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { LoadMore } from '../../../../shared/load-more/load-more';
+import { NoMatches } from '../../../../shared/no-matches/no-matches';
 import { ActiveFilter, MembersStore } from '../../data/members.store';
 import { RolesStore } from '../../data/roles.store';
 
@@ -39,6 +40,7 @@ import { RolesStore } from '../../data/roles.store';
     MatButtonModule,
     MatIconModule,
     EmptyState,
+    NoMatches,
     ListStatus,
     LoadMore,
   ],
