@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './browser';
 import {
+  apiJson,
   capturingFailure,
   choose,
   dismissSnackbars,
@@ -13,6 +14,7 @@ import {
   signIn,
   signOut,
   snackbar,
+  storedTokens,
   unexpectedErrors,
 } from './console';
 import { e2eState, url } from './support/state';
@@ -181,7 +183,10 @@ describe('admin flows', () => {
       await page.goto('/audit');
       await shows(page.getByRole('heading', { name: 'Audit log', level: 1 }));
       await page.getByLabel('Action').fill('member.update');
-      const events = page.getByRole('table', { name: 'Audit events' }).locator('tr.event-row');
+      // This member's changes only: other suites on the same database change members too.
+      const token = (await storedTokens(visitorSession().page))?.accessToken;
+      const { user } = await apiJson<{ user: { id: string } }>('/me', { token });
+      const events = page.getByRole('table', { name: 'Audit events' }).locator('tr.event-row').filter({ hasText: user.id });
       await page.waitForFunction(
         () => Array.from(document.querySelectorAll('tr.event-row')).every((r) => r.textContent?.includes('member.update')),
       );

@@ -106,3 +106,73 @@ export async function capturingFailure(page: Page, name: string, body: () => Pro
     throw error;
   }
 }
+
+/*
+ * Setting the scene and checking outcomes through the API, from the test process (fetch). The
+ * console itself is driven only through the browser.
+ */
+
+/** Calls `/api<path>` on the product, with a Bearer token and a JSON body when given. */
+export function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(`${e2eState().baseUrl}/api${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+/** `api()` that expects a 2xx answer and returns its JSON body (undefined for 204). */
+export async function apiJson<T>(path: string, init: Parameters<typeof api>[1] = {}): Promise<T> {
+  const response = await api(path, init);
+  if (!response.ok) {
+    throw new Error(`${init.method ?? (init.body === undefined ? 'GET' : 'POST')} /api${path}: HTTP ${response.status} ${await response.text()}`);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Signs in through `POST /api/auth/login` and returns the access token. */
+export async function apiSignIn(email: string, password: string): Promise<string> {
+  const tokens = await apiJson<{ accessToken: string }>('/auth/login', { body: { email, password } });
+  return tokens.accessToken;
+}
+
+export interface Person {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/**
+ * Adds a member as the console's flow does, through the API: the owner invites them with a built-in
+ * role, the invitation link is read from the sandbox email log, and they accept it with their name
+ * and password. Returns their user id.
+ */
+export async function addMember(ownerToken: string, person: Person, roleKey = 'viewer'): Promise<string> {
+  const roles = await apiJson<{ id: string; key: string }[]>('/roles', { token: ownerToken });
+  const role = roles.find((r) => r.key === roleKey);
+  if (!role) throw new Error(`No role ${roleKey}`);
+  await apiJson('/invitations', { token: ownerToken, body: { email: person.email, roleId: role.id } });
+  const to = encodeURIComponent(person.email);
+  const emails = await apiJson<{ items: { id: string }[] }>(`/email/messages?to=${to}&template=invitation`, { token: ownerToken });
+  if (emails.items.length !== 1) throw new Error(`Expected one invitation email to ${person.email}, got ${emails.items.length}`);
+  const email = await apiJson<{ text: string }>(`/email/messages/${emails.items[0].id}`, { token: ownerToken });
+  const token = /\/accept-invitation\?token=([\w-]+)/.exec(email.text)?.[1];
+  if (!token) throw new Error(`No invitation link in the email to ${person.email}`);
+  const tokens = await apiJson<{ accessToken: string }>('/auth/invitations/accept', {
+    body: { token, name: person.name, password: person.password },
+  });
+  const me = await apiJson<{ user: { id: string } }>('/me', { token: tokens.accessToken });
+  return me.user.id;
+}
+
+/** The tokens the console keeps in localStorage for its session (null when signed out). */
+export function storedTokens(page: Page): Promise<{ accessToken: string; refreshToken: string } | null> {
+  return page.evaluate(() => {
+    const accessToken = localStorage.getItem('lodestar.accessToken');
+    const refreshToken = localStorage.getItem('lodestar.refreshToken');
+    return accessToken && refreshToken ? { accessToken, refreshToken } : null;
+  });
+}

@@ -92,10 +92,13 @@ export class MembersTab implements OnInit {
     if (roleId === member.role.id) return;
     const role = this.roles.roles().find((r) => r.id === roleId);
     this.store.update(member, { roleId }).subscribe({
-      next: (updated) =>
+      next: (updated) => {
         this.notify.success(
           `${updated.name || updated.email} is now ${role?.name ?? updated.role.name}.`,
-        ),
+        );
+        // The Roles tab shows how many members hold each role (and warns before deleting one).
+        this.roles.load();
+      },
       error: (err: unknown) => {
         this.store.reset(member);
         this.notify.error(err, 'Could not change the role.');
