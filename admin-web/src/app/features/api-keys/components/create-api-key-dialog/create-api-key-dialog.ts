@@ -28,6 +28,7 @@ import type {
 import { controlErrorMessage } from '../../../../core/errors/problem';
 import { CopyButton } from '../../../../shared/copy-button/copy-button';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
+import { DialogActions } from '../../../../shared/dialog-actions/dialog-actions';
 import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { minSelected } from '../../../../shared/forms/validators';
 import { NewApiKey } from '../../data/api-keys.store';
@@ -51,6 +52,7 @@ export interface CreateApiKeyDialogData {
     MatIconModule,
     PermissionPicker,
     CopyButton,
+    DialogActions,
   ],
   templateUrl: './create-api-key-dialog.html',
   styleUrl: './create-api-key-dialog.scss',

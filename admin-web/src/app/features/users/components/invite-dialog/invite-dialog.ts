@@ -4,7 +4,6 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
   MatDialogModule,
@@ -16,6 +15,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Observable } from 'rxjs';
 import type { Role } from '../../../../core/api/models';
 import { controlErrorMessage } from '../../../../core/errors/problem';
+import { DialogActions } from '../../../../shared/dialog-actions/dialog-actions';
 import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { InviteForm } from '../../models/role-form';
 
@@ -30,10 +30,10 @@ export interface InviteDialogData {
   imports: [
     ReactiveFormsModule,
     MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    DialogActions,
   ],
   templateUrl: './invite-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,

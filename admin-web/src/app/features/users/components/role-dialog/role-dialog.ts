@@ -4,7 +4,6 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
   MatDialogModule,
@@ -15,6 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Observable } from 'rxjs';
 import type { PermissionInfo, Role } from '../../../../core/api/models';
 import { controlErrorMessage } from '../../../../core/errors/problem';
+import { DialogActions } from '../../../../shared/dialog-actions/dialog-actions';
 import { FormSubmission } from '../../../../shared/forms/form-submission';
 import { PermissionPicker } from '../../../../shared/permission-picker/permission-picker';
 import { RoleInput } from '../../data/roles.store';
@@ -33,10 +33,10 @@ export interface RoleDialogData {
   imports: [
     ReactiveFormsModule,
     MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     PermissionPicker,
+    DialogActions,
   ],
   templateUrl: './role-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
