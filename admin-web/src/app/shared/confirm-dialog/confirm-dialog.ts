@@ -5,7 +5,7 @@ import {
   MatDialog,
   MatDialogModule,
 } from '@angular/material/dialog';
-import { map, Observable } from 'rxjs';
+import { filter, map, Observable, switchMap } from 'rxjs';
 
 export interface ConfirmData {
   title: string;
@@ -62,4 +62,16 @@ export function confirmAction(
     })
     .afterClosed()
     .pipe(map((result) => result === true));
+}
+
+/**
+ * Asks first and runs `action` only once the user confirms: emits what the action emits, and
+ * completes without emitting when the user cancels.
+ */
+export function confirmThen<T>(
+  dialog: MatDialog,
+  data: ConfirmData,
+  action: () => Observable<T>,
+): Observable<T> {
+  return confirmAction(dialog, data).pipe(filter(Boolean), switchMap(action));
 }

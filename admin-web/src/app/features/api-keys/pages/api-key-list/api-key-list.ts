@@ -11,11 +11,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { filter, switchMap } from 'rxjs';
 import type { ApiKey } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { confirmThen } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { PageHeader } from '../../../../shared/page-header/page-header';
@@ -85,20 +84,19 @@ export class ApiKeyListPage implements OnInit {
   }
 
   protected revoke(key: ApiKey): void {
-    confirmAction(this.dialog, {
-      title: `Revoke ${key.name}?`,
-      message: `Requests with the key ${key.prefix}… fail from now on. This cannot be undone.`,
-      confirmLabel: 'Revoke key',
-      destructive: true,
-    })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.store.revoke(key)),
-      )
-      .subscribe({
-        next: () => this.notify.success(`Key ${key.name} revoked.`),
-        error: (err: unknown) =>
-          this.notify.error(err, 'Could not revoke the key.'),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Revoke ${key.name}?`,
+        message: `Requests with the key ${key.prefix}… fail from now on. This cannot be undone.`,
+        confirmLabel: 'Revoke key',
+        destructive: true,
+      },
+      () => this.store.revoke(key),
+    ).subscribe({
+      next: () => this.notify.success(`Key ${key.name} revoked.`),
+      error: (err: unknown) =>
+        this.notify.error(err, 'Could not revoke the key.'),
+    });
   }
 }

@@ -11,11 +11,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
-import { filter, switchMap } from 'rxjs';
 import type { Invitation } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { confirmThen } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { LoadMore } from '../../../../shared/load-more/load-more';
@@ -77,21 +76,20 @@ export class InvitationsTab implements OnInit {
   }
 
   protected revoke(invitation: Invitation): void {
-    confirmAction(this.dialog, {
-      title: 'Revoke invitation?',
-      message: `The link sent to ${invitation.email} stops working. You can invite them again later.`,
-      confirmLabel: 'Revoke',
-      destructive: true,
-    })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.store.revoke(invitation)),
-      )
-      .subscribe({
-        next: () =>
-          this.notify.success(`Invitation for ${invitation.email} revoked.`),
-        error: (err: unknown) =>
-          this.notify.error(err, 'Could not revoke the invitation.'),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: 'Revoke invitation?',
+        message: `The link sent to ${invitation.email} stops working. You can invite them again later.`,
+        confirmLabel: 'Revoke',
+        destructive: true,
+      },
+      () => this.store.revoke(invitation),
+    ).subscribe({
+      next: () =>
+        this.notify.success(`Invitation for ${invitation.email} revoked.`),
+      error: (err: unknown) =>
+        this.notify.error(err, 'Could not revoke the invitation.'),
+    });
   }
 }

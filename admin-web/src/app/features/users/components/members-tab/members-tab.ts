@@ -14,13 +14,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { filter, switchMap } from 'rxjs';
 import type { Member } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { NotificationService } from '../../../../core/errors/notification.service';
 import { reloadOnFilterChange } from '../../../../shared/data/reload-on-filter-change';
-import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { confirmThen } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { LoadMore } from '../../../../shared/load-more/load-more';
@@ -107,22 +106,21 @@ export class MembersTab implements OnInit {
   }
 
   protected deactivate(member: Member): void {
-    confirmAction(this.dialog, {
-      title: 'Deactivate member?',
-      message: `${member.name || member.email} will be signed out and can no longer sign in to this workspace. You can reactivate them later.`,
-      confirmLabel: 'Deactivate',
-      destructive: true,
-    })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.store.update(member, { active: false })),
-      )
-      .subscribe({
-        next: () =>
-          this.notify.success(`${member.name || member.email} is deactivated.`),
-        error: (err: unknown) =>
-          this.notify.error(err, 'Could not deactivate the member.'),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: 'Deactivate member?',
+        message: `${member.name || member.email} will be signed out and can no longer sign in to this workspace. You can reactivate them later.`,
+        confirmLabel: 'Deactivate',
+        destructive: true,
+      },
+      () => this.store.update(member, { active: false }),
+    ).subscribe({
+      next: () =>
+        this.notify.success(`${member.name || member.email} is deactivated.`),
+      error: (err: unknown) =>
+        this.notify.error(err, 'Could not deactivate the member.'),
+    });
   }
 
   protected reactivate(member: Member): void {

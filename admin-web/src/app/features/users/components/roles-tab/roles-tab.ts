@@ -3,11 +3,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
-import { filter, switchMap } from 'rxjs';
 import type { Role } from '../../../../core/api/models';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
-import { confirmAction } from '../../../../shared/confirm-dialog/confirm-dialog';
+import { confirmThen } from '../../../../shared/confirm-dialog/confirm-dialog';
 import { ListStatus } from '../../../../shared/list-status/list-status';
 import { groupPermissions } from '../../../../shared/permission-picker/permission-picker';
 import { RolesStore } from '../../data/roles.store';
@@ -61,24 +60,23 @@ export class RolesTab {
   }
 
   protected remove(role: Role): void {
-    confirmAction(this.dialog, {
-      title: `Delete the role ${role.name}?`,
-      message:
-        role.memberCount > 0
-          ? `${role.memberCount} member(s) hold this role; give them another role first.`
-          : 'Nobody holds this role. Deleting it cannot be undone.',
-      confirmLabel: 'Delete',
-      destructive: true,
-    })
-      .pipe(
-        filter(Boolean),
-        switchMap(() => this.store.delete(role)),
-      )
-      .subscribe({
-        next: () => this.notify.success(`Role ${role.name} deleted.`),
-        error: (err: unknown) =>
-          this.notify.error(err, 'Could not delete the role.'),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Delete the role ${role.name}?`,
+        message:
+          role.memberCount > 0
+            ? `${role.memberCount} member(s) hold this role; give them another role first.`
+            : 'Nobody holds this role. Deleting it cannot be undone.',
+        confirmLabel: 'Delete',
+        destructive: true,
+      },
+      () => this.store.delete(role),
+    ).subscribe({
+      next: () => this.notify.success(`Role ${role.name} deleted.`),
+      error: (err: unknown) =>
+        this.notify.error(err, 'Could not delete the role.'),
+    });
   }
 
   private openDialog(data: RoleDialogData, done: string): void {
