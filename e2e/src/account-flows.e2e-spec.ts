@@ -431,15 +431,8 @@ describe('account flows', () => {
     });
   });
 
-  /*
-   * KNOWN BUG (backend, not fixed here): `POST /api/me/password` is documented as "other sessions are
-   * signed out", but MeService.changePassword (backend/src/modules/auth/services/me.service.ts)
-   * revokes every refresh token of the user, the caller's too, and answers 204 without new tokens.
-   * The console says "Password changed." and keeps going, then signs the user out ("Your session
-   * ended") once the access token expires (15 min). `it.failing` passes while the bug is there; once
-   * the caller's session survives the change, it fails: make it a plain `it`.
-   */
-  it.failing("keeps the session that changed the password (known bug: the caller's refresh token is revoked too)", async () => {
+  // Changing the password signs out the other sessions, not the one that changed it.
+  it('keeps the session that changed the password', async () => {
     const session = await apiJson<{ accessToken: string; refreshToken: string }>('/auth/login', {
       body: { email: roleHolder.email, password: roleHolder.password },
     });

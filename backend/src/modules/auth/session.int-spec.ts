@@ -58,14 +58,38 @@ describe('sessions: sign-in, lockout, rate limit, refresh rotation, reset', () =
     expect(descendant.status).toBe(401);
   });
 
-  it('logout revokes the refresh token', async () => {
+  it('logout ends the session: its refresh token and, at once, its access token', async () => {
     const tokens = await login(url, ws.owner.email, TEST_PASSWORD);
+    expect((await call(url, 'GET', '/api/me', { token: tokens.accessToken })).status).toBe(200);
     expect((await call(url, 'POST', '/api/auth/logout', { body: { refreshToken: tokens.refreshToken } })).status).toBe(204);
     expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: tokens.refreshToken } })).status).toBe(401);
+    expect((await call(url, 'GET', '/api/me', { token: tokens.accessToken })).status).toBe(401);
+    expect((await call(url, 'GET', '/api/me', { token: ws.owner.token })).status).toBe(200); // other sessions live on
+  });
+
+  it('changing the password keeps this session and ends the others', async () => {
+    const other = await createWorkspace(app, url);
+    const second = await login(url, other.owner.email, TEST_PASSWORD);
+    const res = await call(url, 'POST', '/api/me/password', {
+      token: other.owner.token,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'a-changed-password-1' },
+    });
+    expect(res.status).toBe(204);
+    expect((await call(url, 'GET', '/api/me', { token: other.owner.token })).status).toBe(200);
+    expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: other.owner.refreshToken } })).status).toBe(200);
+    expect((await call(url, 'GET', '/api/me', { token: second.accessToken })).status).toBe(401);
+    expect((await call(url, 'POST', '/api/auth/refresh', { body: { refreshToken: second.refreshToken } })).status).toBe(401);
+    const wrong = await call(url, 'POST', '/api/me/password', {
+      token: other.owner.token,
+      body: { currentPassword: 'not-the-password', newPassword: 'another-password-2' },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].field).toBe('currentPassword');
   });
 
   it('pins the JWT algorithm, issuer and audience', async () => {
-    const payload = { sub: ws.owner.userId, wid: ws.workspaceId };
+    const { sid } = jwt.decode(ws.owner.token) as { sid: string };
+    const payload = { sub: ws.owner.userId, wid: ws.workspaceId, sid };
     const secret = 'test-secret-that-is-long-enough-for-hs256-signing';
     const forged = [
       jwt.sign(payload, secret, { algorithm: 'HS512', issuer: 'lodestar', audience: 'lodestar-api' }),

@@ -9,6 +9,8 @@ export interface Actor {
   label: string;
   workspaceId: string;
   permissions: ReadonlySet<Permission>;
+  /** For a signed-in user: the session (refresh-token family) of the request. */
+  sessionId?: string;
   requestId?: string;
   ip?: string;
 }

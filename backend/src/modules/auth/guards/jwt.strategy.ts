@@ -26,6 +26,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(payload: AccessTokenPayload): Promise<Actor> {
-    return this.actors.forUser(payload.sub, payload.wid);
+    return this.actors.forUser(payload.sub, payload.wid, payload.sid);
   }
 }

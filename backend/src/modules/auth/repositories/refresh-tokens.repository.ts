@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { RefreshToken } from '../entities/refresh-token.entity';
 
 @Injectable()
@@ -31,7 +31,16 @@ export class RefreshTokensRepository {
     await this.repo(manager).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async revokeAllForUser(userId: string, workspaceId?: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).update({ userId, ...(workspaceId ? { workspaceId } : {}), revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Revokes every session of a user (in one workspace, or all), except the family named in `keepFamilyId`. */
+  async revokeAllForUser(userId: string, workspaceId?: string, manager?: EntityManager, keepFamilyId?: string): Promise<void> {
+    await this.repo(manager).update(
+      { userId, ...(workspaceId ? { workspaceId } : {}), ...(keepFamilyId ? { familyId: Not(keepFamilyId) } : {}), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  /** A session is live while its family has a token that is not revoked (used ones stay until the family is revoked). */
+  async isFamilyLive(familyId: string, userId: string): Promise<boolean> {
+    return this.repo().exists({ where: { familyId, userId, revokedAt: IsNull() } });
   }
 }

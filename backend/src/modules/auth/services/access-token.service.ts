@@ -9,6 +9,8 @@ import { randomToken, sha256 } from '../secrets';
 export interface AccessTokenPayload {
   sub: string;
   wid: string;
+  /** The session: the refresh-token family this access token was issued with. */
+  sid: string;
 }
 
 export interface TokenPair {
@@ -40,7 +42,7 @@ export class TokenIssuer {
       },
       manager,
     );
-    const payload: AccessTokenPayload = { sub: userId, wid: workspaceId };
+    const payload: AccessTokenPayload = { sub: userId, wid: workspaceId, sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.env.JWT_ACCESS_TTL_SECONDS });
     return {
       accessToken,

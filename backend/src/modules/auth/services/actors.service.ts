@@ -4,6 +4,7 @@ import { isPermission, Permission } from '../../../platform/access/permissions';
 import { unauthorized } from '../../../platform/errors/domain-error';
 import { ApiKeysRepository } from '../repositories/api-keys.repository';
 import { MembershipsRepository } from '../repositories/memberships.repository';
+import { RefreshTokensRepository } from '../repositories/refresh-tokens.repository';
 import { sha256 } from '../secrets';
 
 const toPermissions = (names: string[]) => new Set(names.filter(isPermission) as Permission[]);
@@ -17,17 +18,23 @@ export class ActorsService {
   constructor(
     private readonly memberships: MembershipsRepository,
     private readonly apiKeys: ApiKeysRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 
-  async forUser(userId: string, workspaceId: string): Promise<Actor> {
-    const membership = await this.memberships.find(workspaceId, userId);
-    if (!membership?.active || !membership.user?.active || !membership.role) throw unauthorized('Session is no longer valid');
+  /** A user of a live session: signing out, a password change or deactivation ends it at once. */
+  async forUser(userId: string, workspaceId: string, sessionId: string): Promise<Actor> {
+    const [membership, live] = await Promise.all([
+      this.memberships.find(workspaceId, userId),
+      sessionId ? this.refreshTokens.isFamilyLive(sessionId, userId) : false,
+    ]);
+    if (!live || !membership?.active || !membership.user?.active || !membership.role) throw unauthorized('Session is no longer valid');
     return {
       type: 'user',
       id: userId,
       label: membership.user.email,
       workspaceId,
       permissions: toPermissions(membership.role.permissions),
+      sessionId,
     };
   }
 

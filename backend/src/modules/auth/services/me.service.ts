@@ -54,7 +54,7 @@ export class MeService {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.transactions.run(async (m) => {
       await this.users.update(actor.id, { passwordHash }, m);
-      await this.refreshTokens.revokeAllForUser(actor.id, undefined, m);
+      await this.refreshTokens.revokeAllForUser(actor.id, undefined, m, actor.sessionId);
       await this.audit.record(actor, { action: 'user.password_change', objectType: 'user', objectId: actor.id }, m);
     });
   }
