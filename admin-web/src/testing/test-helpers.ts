@@ -95,6 +95,20 @@ export function queryAll(
   );
 }
 
+/** Types `value` into the input of form control `controlName` below `root`, as a user would. */
+export function typeInto(
+  root: ParentNode,
+  controlName: string,
+  value: string,
+): void {
+  const input = root.querySelector<HTMLInputElement>(
+    `input[formcontrolname="${controlName}"]`,
+  );
+  if (!input) throw new Error(`No input for the form control ${controlName}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
 export function buttonsWithText(
   fixture: ComponentFixture<unknown>,
   label: string,

@@ -14,6 +14,7 @@ import {
   settle,
   signInAs,
   text,
+  typeInto,
 } from '../../../../../testing/test-helpers';
 import { ApiKeyListPage } from './api-key-list';
 
@@ -71,11 +72,7 @@ describe('ApiKeyListPage', () => {
     const overlay = document.querySelector(
       '.cdk-overlay-container',
     ) as HTMLElement;
-    const name = overlay.querySelector(
-      'input[formcontrolname="name"]',
-    ) as HTMLInputElement;
-    name.value = 'Warehouse';
-    name.dispatchEvent(new Event('input'));
+    typeInto(overlay, 'name', 'Warehouse');
     const checkbox = overlay.querySelector(
       '[data-permission="customers:read"] input',
     ) as HTMLInputElement;

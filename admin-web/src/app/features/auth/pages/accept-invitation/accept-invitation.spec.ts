@@ -13,6 +13,7 @@ import {
   query,
   settle,
   text,
+  typeInto,
 } from '../../../../../testing/test-helpers';
 import { AcceptInvitationPage } from './accept-invitation';
 
@@ -44,17 +45,8 @@ describe('AcceptInvitationPage', () => {
       query(fixture, '[data-testid="invitation-summary"]')?.textContent,
     ).toMatch(/Acme.*Viewer.*new@example\.com/s);
 
-    const el = fixture.nativeElement as HTMLElement;
-    for (const [name, value] of [
-      ['name', 'Nina New'],
-      ['password', 'long-enough-1'],
-    ]) {
-      const input = el.querySelector(
-        `input[formcontrolname="${name}"]`,
-      ) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    }
+    typeInto(fixture.nativeElement, 'name', 'Nina New');
+    typeInto(fixture.nativeElement, 'password', 'long-enough-1');
     query(fixture, 'button[type="submit"]')?.click();
     await settle(fixture);
     const accept = expectRequest('/api/auth/invitations/accept', 'POST');

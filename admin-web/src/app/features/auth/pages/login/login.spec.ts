@@ -13,16 +13,9 @@ import {
   query,
   settle,
   text,
+  typeInto,
 } from '../../../../../testing/test-helpers';
 import { LoginPage } from './login';
-
-function fill(el: HTMLElement, name: string, value: string) {
-  const input = el.querySelector(
-    `input[formcontrolname="${name}"]`,
-  ) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
 
 describe('LoginPage', () => {
   let navigateByUrl: jest.SpyInstance;
@@ -40,8 +33,8 @@ describe('LoginPage', () => {
   async function submit(email: string, password: string) {
     const fixture = TestBed.createComponent(LoginPage);
     await settle(fixture);
-    fill(fixture.nativeElement, 'email', email);
-    fill(fixture.nativeElement, 'password', password);
+    typeInto(fixture.nativeElement, 'email', email);
+    typeInto(fixture.nativeElement, 'password', password);
     query(fixture, 'button[type="submit"]')?.click();
     await settle(fixture);
     return fixture;

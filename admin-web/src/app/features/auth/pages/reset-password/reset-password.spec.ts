@@ -8,6 +8,7 @@ import {
   query,
   settle,
   text,
+  typeInto,
 } from '../../../../../testing/test-helpers';
 import { ResetPasswordPage } from './reset-password';
 
@@ -24,14 +25,8 @@ describe('ResetPasswordPage', () => {
     const fixture = TestBed.createComponent(ResetPasswordPage);
     fixture.componentRef.setInput('token', token);
     await settle(fixture);
-    const el = fixture.nativeElement as HTMLElement;
-    for (const name of ['password', 'confirm']) {
-      const input = el.querySelector(
-        `input[formcontrolname="${name}"]`,
-      ) as HTMLInputElement;
-      input.value = 'long-enough-pass-1';
-      input.dispatchEvent(new Event('input'));
-    }
+    typeInto(fixture.nativeElement, 'password', 'long-enough-pass-1');
+    typeInto(fixture.nativeElement, 'confirm', 'long-enough-pass-1');
     query(fixture, 'button[type="submit"]')?.click();
     await settle(fixture);
     const request = expectRequest('/api/auth/password-reset/confirm', 'POST');

@@ -12,6 +12,19 @@ import {
 import { extractLinks, previewDocument } from '../../models/email-links';
 import { EmailLogPage } from './email-log';
 
+/** The page for an email reader, with one email listed. */
+async function render() {
+  signInAs(['email:read']);
+  const fixture = TestBed.createComponent(EmailLogPage);
+  await settle(fixture);
+  expectRequest('/api/email/messages').flush({
+    items: [anEmail()],
+    nextCursor: null,
+  });
+  await settle(fixture);
+  return fixture;
+}
+
 describe('EmailLogPage', () => {
   beforeEach(() =>
     TestBed.configureTestingModule({ providers: provideTestApp() }),
@@ -19,14 +32,7 @@ describe('EmailLogPage', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('renders the email in a sandboxed iframe and lists its links to click or copy', async () => {
-    signInAs(['email:read']);
-    const fixture = TestBed.createComponent(EmailLogPage);
-    await settle(fixture);
-    expectRequest('/api/email/messages').flush({
-      items: [anEmail()],
-      nextCursor: null,
-    });
-    await settle(fixture);
+    const fixture = await render();
 
     queryAll(fixture, '[data-testid="email-item"]')[0].click();
     await settle(fixture);
@@ -55,14 +61,7 @@ describe('EmailLogPage', () => {
   });
 
   it('is read-only: no controls that change or send email', async () => {
-    signInAs(['email:read']);
-    const fixture = TestBed.createComponent(EmailLogPage);
-    await settle(fixture);
-    expectRequest('/api/email/messages').flush({
-      items: [anEmail()],
-      nextCursor: null,
-    });
-    await settle(fixture);
+    const fixture = await render();
     const labels = queryAll(fixture, 'button').map(
       (b) => b.textContent?.trim() ?? '',
     );

@@ -8,21 +8,10 @@ import {
   settle,
   signInAs,
   text,
+  typeInto,
 } from '../../../../../testing/test-helpers';
 import { SessionStore } from '../../../../core/auth/session.store';
 import { ProfilePage } from './profile';
-
-function type(
-  fixture: { nativeElement: HTMLElement },
-  name: string,
-  value: string,
-) {
-  const input = fixture.nativeElement.querySelector(
-    `input[formcontrolname="${name}"]`,
-  ) as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
 
 describe('ProfilePage', () => {
   beforeEach(() =>
@@ -39,7 +28,7 @@ describe('ProfilePage', () => {
     ).toBe('Mia Self');
     expect(text(fixture)).toContain('users:read');
 
-    type(fixture, 'name', 'Mia Renamed');
+    typeInto(fixture.nativeElement, 'name', 'Mia Renamed');
     await settle(fixture);
     (
       query(fixture, '#name-form button[type="submit"]') as HTMLButtonElement
@@ -60,9 +49,9 @@ describe('ProfilePage', () => {
     signInAs(VIEWER_PERMISSIONS);
     const fixture = TestBed.createComponent(ProfilePage);
     await settle(fixture);
-    type(fixture, 'currentPassword', 'old-password');
-    type(fixture, 'newPassword', 'new-password-1');
-    type(fixture, 'confirm', 'new-password-1');
+    typeInto(fixture.nativeElement, 'currentPassword', 'old-password');
+    typeInto(fixture.nativeElement, 'newPassword', 'new-password-1');
+    typeInto(fixture.nativeElement, 'confirm', 'new-password-1');
     await settle(fixture);
     const buttons = Array.from(
       (fixture.nativeElement as HTMLElement).querySelectorAll(
