@@ -8,6 +8,12 @@ describe('loadEnv', () => {
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.LODESTAR_MODE).toBe('all');
     expect(env.EMAIL_TRANSPORT).toBe('sandbox');
+    expect(env.PUBLIC_URL).toBe('http://localhost:3000');
+  });
+
+  it('derives the public address from the port unless it is set', () => {
+    expect(loadEnv({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadEnv({ PORT: '8080', PUBLIC_URL: 'https://lodestar.example.com' }).PUBLIC_URL).toBe('https://lodestar.example.com');
   });
 
   it('converts numbers and booleans', () => {

@@ -67,9 +67,9 @@ export class Env {
   @IsString()
   LODESTAR_WORKSPACE_NAME = 'Demo workspace';
 
-  /** Public address of the console, used in emailed links. */
+  /** Public address of the console, used in emailed links. Default: http://localhost:<PORT>. */
   @IsString()
-  PUBLIC_URL = 'http://localhost:3000';
+  PUBLIC_URL: string;
 
   /** Comma-separated origins allowed by CORS (the console served by this process needs none). */
   @IsString()
@@ -124,6 +124,7 @@ export class ConfigError extends Error {}
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Env, defined, { exposeDefaultValues: true });
+  env.PUBLIC_URL ??= `http://localhost:${env.PORT}`;
   const errors = validateSync(env, { whitelist: false });
   if (errors.length) {
     const lines = errors.map((e) => `  - ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
