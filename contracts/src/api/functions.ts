@@ -49,6 +49,8 @@ export type { UpdateMe$Params as UpdateMe$Params } from './fn/me/update-me';
 export { updateMe as updateMe } from './fn/me/update-me';
 export type { ChangePassword$Params as ChangePassword$Params } from './fn/me/change-password';
 export { changePassword as changePassword } from './fn/me/change-password';
+export type { SwitchWorkspace$Params as SwitchWorkspace$Params } from './fn/me/switch-workspace';
+export { switchWorkspace as switchWorkspace } from './fn/me/switch-workspace';
 export type { ListPermissions$Params as ListPermissions$Params } from './fn/roles/list-permissions';
 export { listPermissions as listPermissions } from './fn/roles/list-permissions';
 export type { ListRoles$Params as ListRoles$Params } from './fn/roles/list-roles';

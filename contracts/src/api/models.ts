@@ -33,6 +33,7 @@ export type { ProblemDto } from './models/problem-dto';
 export type { RefreshRequest } from './models/refresh-request';
 export type { RoleDto } from './models/role-dto';
 export type { RoleSummaryDto } from './models/role-summary-dto';
+export type { SwitchWorkspaceRequest } from './models/switch-workspace-request';
 export type { TokenResponse } from './models/token-response';
 export type { UpdateMemberRequest } from './models/update-member-request';
 export type { UpdateMeRequest } from './models/update-me-request';

@@ -55,6 +55,16 @@ describe('invitations', () => {
     await login(url, other.owner.email, TEST_PASSWORD, ws.workspaceId);
     const me = await call(url, 'GET', '/api/me', { token: ok.body.accessToken });
     expect(me.body.workspaces).toHaveLength(2);
+
+    // and moves between the two workspaces without signing in again
+    const moved = await call(url, 'POST', '/api/me/workspace', { token: ok.body.accessToken, body: { workspaceId: other.workspaceId } });
+    expect(moved.status).toBe(200);
+    const there = await call(url, 'GET', '/api/me', { token: moved.body.accessToken });
+    expect(there.body).toMatchObject({ workspace: { id: other.workspaceId, name: 'Other' }, role: { key: 'owner' } });
+    expect((await call(url, 'GET', '/api/me', { token: ok.body.accessToken })).status).toBe(401); // the old session ended
+    const stranger = await createWorkspace(app, url, 'Not theirs');
+    const refused = await call(url, 'POST', '/api/me/workspace', { token: moved.body.accessToken, body: { workspaceId: stranger.workspaceId } });
+    expect(refused.status).toBe(404);
   });
 
   it('revokes an invitation so its link stops working', async () => {

@@ -15,6 +15,9 @@ import { ChangePassword$Params } from '../fn/me/change-password';
 import { getMe } from '../fn/me/get-me';
 import { GetMe$Params } from '../fn/me/get-me';
 import { MeDto } from '../models/me-dto';
+import { switchWorkspace } from '../fn/me/switch-workspace';
+import { SwitchWorkspace$Params } from '../fn/me/switch-workspace';
+import { TokenResponse } from '../models/token-response';
 import { updateMe } from '../fn/me/update-me';
 import { UpdateMe$Params } from '../fn/me/update-me';
 
@@ -136,5 +139,46 @@ export class MeService extends BaseService {
   ): Observable<void> {
     const resp = this.changePassword$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `switchWorkspace()` */
+  static readonly SwitchWorkspacePath = '/api/me/workspace';
+
+  /**
+   * Move to another of your workspaces (new tokens; this session ends).
+   *
+   * Any signed-in user, about themselves (not with an API key).
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `switchWorkspace()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  switchWorkspace$Response(
+    params: SwitchWorkspace$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<TokenResponse>> {
+    const obs = switchWorkspace(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Move to another of your workspaces (new tokens; this session ends).
+   *
+   * Any signed-in user, about themselves (not with an API key).
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `switchWorkspace$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  switchWorkspace(
+    params: SwitchWorkspace$Params,
+    context?: HttpContext,
+  ): Observable<TokenResponse> {
+    const resp = this.switchWorkspace$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<TokenResponse>): TokenResponse => r.body),
+    );
   }
 }

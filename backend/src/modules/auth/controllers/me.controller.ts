@@ -1,16 +1,29 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentActor, RequireSession } from '../../../platform/access/access.decorators';
 import type { Actor } from '../../../platform/access/actor';
 import { ProblemDto } from '../../../platform/errors/problem';
-import { ChangePasswordRequest, MeDto, UpdateMeRequest } from '../dto/me.dto';
+import { TokenResponse } from '../dto/auth.dto';
+import { ChangePasswordRequest, MeDto, SwitchWorkspaceRequest, UpdateMeRequest } from '../dto/me.dto';
+import { SessionService } from '../services/session.service';
 import { MeService } from '../services/me.service';
 
 @ApiTags('me')
 @ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid request body' })
 @Controller('me')
 export class MeController {
-  constructor(private readonly me: MeService) {}
+  constructor(
+    private readonly me: MeService,
+    private readonly sessions: SessionService,
+  ) {}
 
   @Get()
   @RequireSession()
@@ -26,6 +39,16 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateMeRequest): Promise<MeDto> {
     return this.me.update(actor, body.name);
+  }
+
+  @Post('workspace')
+  @RequireSession()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'switchWorkspace', summary: 'Move to another of your workspaces (new tokens; this session ends)' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'Not a workspace you are an active member of' })
+  switchWorkspace(@CurrentActor() actor: Actor, @Body() body: SwitchWorkspaceRequest): Promise<TokenResponse> {
+    return this.sessions.switchWorkspace(actor, body.workspaceId);
   }
 
   @Post('password')

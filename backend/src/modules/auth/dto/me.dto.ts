@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RoleSummaryDto } from './role.dto';
 
 class MeUserDto {
@@ -27,6 +27,10 @@ export class MeDto {
 
 export class UpdateMeRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+}
+
+export class SwitchWorkspaceRequest {
+  @ApiProperty({ format: 'uuid', description: 'One of the workspaces listed in `getMe().workspaces`' }) @IsUUID() workspaceId: string;
 }
 
 export class ChangePasswordRequest {

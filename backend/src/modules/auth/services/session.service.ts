@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Env } from '../../../platform/config/env';
+import { notFound } from '../../../platform/errors/domain-error';
 import { Transactions } from '../../../platform/database/transactions';
 import type { Actor } from '../../../platform/access/actor';
 import { AuditService } from '../../audit/audit.service';
@@ -99,6 +100,21 @@ export class SessionService {
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
+  }
+
+  /**
+   * Moves a signed-in user to another of their workspaces: a new session there, and the current one
+   * ends. A workspace they are not an active member of is "not found", whether or not it exists.
+   */
+  async switchWorkspace(actor: Actor, workspaceId: string): Promise<TokenPair> {
+    const membership = await this.memberships.find(workspaceId, actor.id);
+    if (!membership?.active) throw notFound('Workspace');
+    return this.transactions.run(async (manager) => {
+      if (actor.sessionId) await this.refreshTokens.revokeFamily(actor.sessionId, manager);
+      const moved: Actor = { ...actor, workspaceId, permissions: new Set() };
+      await this.audit.record(moved, { action: 'auth.switch_workspace', objectType: 'workspace', objectId: workspaceId }, manager);
+      return this.tokens.issue(actor.id, workspaceId, undefined, manager);
+    });
   }
 
   /** Revokes the session the refresh token belongs to; unknown tokens are ignored. */
