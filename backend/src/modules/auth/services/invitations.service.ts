@@ -58,6 +58,9 @@ export class InvitationsService {
     const existing = await this.users.findByEmail(email);
     if (existing && (await this.memberships.find(actor.workspaceId, existing.id))) throw authError.alreadyMember();
     const token = randomToken();
+    const inviterName = (actor.type === 'user' && (await this.users.findById(actor.id))?.name) || actor.label;
+    const workspaceName = (await this.workspaces.findById(actor.workspaceId))?.name;
+    // The invitation, its audit event and its email are stored together: no invitation without its email.
     const invitation = await this.transactions.run(async (m) => {
       await this.invitations.revokePending(actor.workspaceId, email, m);
       const created = await this.invitations.create(
@@ -72,18 +75,22 @@ export class InvitationsService {
         m,
       );
       await this.audit.record(actor, { action: 'invitation.create', objectType: 'invitation', objectId: created.id, after: { email, role: role.key } }, m);
+      await this.email.send(
+        actor.workspaceId,
+        {
+          to: email,
+          template: 'invitation',
+          data: {
+            workspaceName,
+            inviterName,
+            roleName: role.name,
+            link: `${this.env.PUBLIC_URL}/accept-invitation?token=${token}`,
+            expiresAt: created.expiresAt.toISOString(),
+          },
+        },
+        m,
+      );
       return created;
-    });
-    await this.email.send(actor.workspaceId, {
-      to: email,
-      template: 'invitation',
-      data: {
-        workspaceName: (await this.workspaces.findById(actor.workspaceId))?.name,
-        inviterName: (actor.type === 'user' && (await this.users.findById(actor.id))?.name) || actor.label,
-        roleName: role.name,
-        link: `${this.env.PUBLIC_URL}/accept-invitation?token=${token}`,
-        expiresAt: invitation.expiresAt.toISOString(),
-      },
     });
     return { ...toInvitationDto({ ...invitation, role }), invitedBy: actor.type === 'user' ? actor.label : null };
   }
