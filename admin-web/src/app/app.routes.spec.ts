@@ -38,4 +38,12 @@ describe('app routes', () => {
     await harness.navigateByUrl('/audit');
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Faudit');
   });
+
+  it('sends someone without workspace:manage from /settings to their first module', async () => {
+    setUp(new MemoryTokenStorage({ accessToken: 'a', refreshToken: 'r' }));
+    signInAs(VIEWER_PERMISSIONS);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/settings');
+    expect(TestBed.inject(Router).url).toBe('/users');
+  });
 });

@@ -90,6 +90,15 @@ export const appRoutes: Route[] = [
           import('./features/email/email.routes').then((m) => m.emailRoutes),
       },
       {
+        path: 'settings',
+        canActivate: [permissionGuard('workspace:manage')],
+        title: 'Workspace · Lodestar',
+        loadChildren: () =>
+          import('./features/workspace/workspace.routes').then(
+            (m) => m.workspaceRoutes,
+          ),
+      },
+      {
         path: 'profile',
         title: 'Profile · Lodestar',
         loadChildren: () =>

@@ -18,7 +18,9 @@ export type {
   MeDto as Me,
   MemberDto as Member,
   MemberPage,
+  MyWorkspaceDto as MyWorkspace,
   PermissionInfoDto as PermissionInfo,
   RoleDto as Role,
   TokenResponse,
+  WorkspaceDto as Workspace,
 } from '@lodestar/contracts';

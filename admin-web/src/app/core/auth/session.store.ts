@@ -13,7 +13,8 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import type { Me, TokenResponse } from '../api/models';
+import type { Me, MyWorkspace, TokenResponse, Workspace } from '../api/models';
+import { firstAllowedPath } from '../shell/navigation';
 import { publicRequest } from './auth-context';
 import type { Permission } from './permission';
 import { StoredTokens, TOKEN_STORAGE } from './token-storage';
@@ -40,6 +41,11 @@ export class SessionStore {
   readonly user = computed(() => this._me()?.user ?? null);
   readonly workspace = computed(() => this._me()?.workspace ?? null);
   readonly role = computed(() => this._me()?.role ?? null);
+  /** The user's other workspaces, those they may switch to. */
+  readonly otherWorkspaces = computed<MyWorkspace[]>(() => {
+    const me = this._me();
+    return me ? me.workspaces.filter((w) => w.id !== me.workspace.id) : [];
+  });
   readonly permissions = computed(
     () => new Set<string>(this._me()?.permissions ?? []),
   );
@@ -68,6 +74,44 @@ export class SessionStore {
   /** Replaces the cached user after a profile change. */
   setMe(me: Me): void {
     this._me.set(me);
+  }
+
+  /** Shows a renamed current workspace everywhere (toolbar, account menu) without reloading `getMe`. */
+  workspaceRenamed(workspace: Pick<Workspace, 'id' | 'name'>): void {
+    this._me.update((me) =>
+      me && me.workspace.id === workspace.id
+        ? {
+            ...me,
+            workspace: { ...me.workspace, name: workspace.name },
+            workspaces: me.workspaces.map((w) =>
+              w.id === workspace.id ? { ...w, name: workspace.name } : w,
+            ),
+          }
+        : me,
+    );
+  }
+
+  /**
+   * Moves to another of the user's workspaces: the API ends this session and issues one there,
+   * whose tokens replace these; then loads who the user is there and goes to the first page their
+   * role there may read. If the new session's `getMe` fails, the cached user is dropped and `/`
+   * (whose guard loads it again, or sends to /login) takes over; the error still reaches the caller.
+   */
+  switchWorkspace(workspaceId: string): Observable<Me> {
+    return call(() =>
+      this.meApi.switchWorkspace({ body: { workspaceId } }),
+    ).pipe(
+      switchMap((tokens) =>
+        this.startSession(tokens).pipe(
+          catchError((err: unknown) => {
+            this._me.set(null);
+            void this.router.navigateByUrl('/');
+            return throwError(() => err);
+          }),
+        ),
+      ),
+      tap(() => void this.router.navigateByUrl(firstAllowedPath(this))),
+    );
   }
 
   /**

@@ -34,6 +34,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'mail',
     permission: 'email:read',
   },
+  {
+    path: '/settings',
+    label: 'Workspace',
+    icon: 'business',
+    permission: 'workspace:manage',
+  },
   { path: '/profile', label: 'Profile', icon: 'person' },
 ];
 

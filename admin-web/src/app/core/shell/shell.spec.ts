@@ -1,9 +1,12 @@
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import {
   ADMIN_PERMISSIONS,
+  aMe,
   VIEWER_PERMISSIONS,
 } from '../../../testing/factories';
 import {
+  expectRequest,
   provideTestApp,
   queryAll,
   settle,
@@ -11,6 +14,7 @@ import {
   text,
 } from '../../../testing/test-helpers';
 import { firstAllowedPath, visibleNavItems } from './navigation';
+import { SessionStore } from '../auth/session.store';
 import { Shell } from './shell';
 
 describe('Shell', () => {
@@ -49,6 +53,66 @@ describe('Shell', () => {
     expect(text(fixture)).toContain('Acme');
     expect(text(fixture)).toContain('Mia Self');
   });
+
+  describe('account menu', () => {
+    afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+    const menuItems = () =>
+      Array.from(
+        document.querySelectorAll<HTMLElement>('.mat-mdc-menu-item'),
+      ).map((item) => item.textContent?.trim().replace(/\s+/g, ' '));
+
+    async function openMenu() {
+      const fixture = await render();
+      (fixture.nativeElement as HTMLElement)
+        .querySelector<HTMLButtonElement>('.user-button')
+        ?.click();
+      await settle(fixture);
+      return fixture;
+    }
+
+    it('offers no switch with one workspace', async () => {
+      signInAs(VIEWER_PERMISSIONS);
+      await openMenu();
+      expect(menuItems()).toEqual(['Profile', 'Sign out']);
+    });
+
+    it('offers the other workspaces, and shows why a switch failed', async () => {
+      TestBed.inject(SessionStore).setMe(
+        aMe(VIEWER_PERMISSIONS, {
+          workspaces: [
+            { id: 'w1', name: 'Acme', roleName: 'Custom' },
+            { id: 'w2', name: 'Globex', roleName: 'Viewer' },
+          ],
+        }),
+      );
+      const fixture = await openMenu();
+      expect(menuItems()).toEqual([
+        'Switch to Globex (Viewer)',
+        'Profile',
+        'Sign out',
+      ]);
+
+      Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-menu-item'))
+        .find((item) => item.textContent?.includes('Globex'))
+        ?.click();
+      await settle(fixture);
+      const req = expectRequest('/api/me/workspace', 'POST');
+      expect(req.request.body).toEqual({ workspaceId: 'w2' });
+      req.flush(
+        {
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          detail: 'Workspace not found',
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
+      await settle(fixture);
+      expect(document.body.textContent).toContain('Workspace not found');
+      expect(TestBed.inject(SessionStore).workspace()?.name).toBe('Acme');
+    });
+  });
 });
 
 describe('navigation', () => {
@@ -62,5 +126,10 @@ describe('navigation', () => {
       '/email',
       '/profile',
     ]);
+    expect(
+      visibleNavItems(as(['users:read', 'workspace:manage'])).map(
+        (i) => i.label,
+      ),
+    ).toEqual(['Users & roles', 'Workspace', 'Profile']);
   });
 });

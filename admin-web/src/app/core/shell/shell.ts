@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -17,7 +18,9 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import type { MyWorkspace } from '../api/models';
 import { SessionStore } from '../auth/session.store';
+import { NotificationService } from '../errors/notification.service';
 import { visibleNavItems } from './navigation';
 
 /** Toolbar + sidenav around every signed-in page. */
@@ -42,7 +45,10 @@ import { visibleNavItems } from './navigation';
 })
 export class Shell {
   protected readonly session = inject(SessionStore);
+  private readonly notify = inject(NotificationService);
   private readonly sidenav = viewChild.required(MatSidenav);
+  /** A workspace switch is under way (the menu items are disabled meanwhile). */
+  protected readonly switching = signal(false);
 
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
@@ -69,6 +75,18 @@ export class Shell {
 
   protected onNavigate(): void {
     if (this.narrow()) void this.sidenav().close();
+  }
+
+  protected switchTo(workspace: MyWorkspace): void {
+    if (this.switching()) return;
+    this.switching.set(true);
+    this.session.switchWorkspace(workspace.id).subscribe({
+      next: () => this.switching.set(false),
+      error: (err: unknown) => {
+        this.switching.set(false);
+        this.notify.error(err, `Could not switch to ${workspace.name}.`);
+      },
+    });
   }
 
   protected signOut(): void {
