@@ -14,11 +14,3 @@ export interface Actor {
   requestId?: string;
   ip?: string;
 }
-
-export const systemActor = (workspaceId: string): Actor => ({
-  type: 'system',
-  id: 'system',
-  label: 'system',
-  workspaceId,
-  permissions: new Set(),
-});

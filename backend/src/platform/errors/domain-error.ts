@@ -22,7 +22,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not-found', 404, `${what} not found`);
-export const conflict = (code: string, message: string) => new DomainError(code, 409, message);
 export const invalid = (field: string, message: string, code = 'validation-failed') =>
   new DomainError(code, 422, message, [{ field, message }]);
 export const forbidden = (message = 'You do not have permission to do this') =>

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Membership } from '../entities/membership.entity';
 import { Role } from '../entities/role.entity';
 
 export interface RoleWithCount extends Role {
@@ -33,6 +34,10 @@ export class RolesRepository {
       .where('r.workspace_id = :workspaceId', { workspaceId })
       .getRawAndEntities();
     return entities.map((e, i) => Object.assign(e, { memberCount: Number(raw[i].member_count) }));
+  }
+
+  memberCount(workspaceId: string, roleId: string, manager?: EntityManager): Promise<number> {
+    return (manager ?? this.dataSource.manager).getRepository(Membership).countBy({ workspaceId, roleId });
   }
 
   save(role: Role, manager?: EntityManager): Promise<Role> {

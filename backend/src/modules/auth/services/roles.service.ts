@@ -71,8 +71,7 @@ export class RolesService {
       const saved = await this.roles.save(Object.assign(role, input), m);
       const after = toRoleDto({ ...saved, memberCount: 0 });
       await this.audit.record(actor, { action: 'role.update', objectType: 'role', objectId: id, before, after }, m);
-      const counted = (await this.roles.listWithCounts(actor.workspaceId)).find((r) => r.id === id);
-      return toRoleDto({ ...saved, memberCount: counted?.memberCount ?? 0 });
+      return toRoleDto({ ...saved, memberCount: await this.roles.memberCount(actor.workspaceId, id, m) });
     });
   }
 
@@ -81,8 +80,8 @@ export class RolesService {
       const role = await this.roles.findById(actor.workspaceId, id, m);
       if (!role) throw notFound('Role');
       if (role.builtIn) throw authError.builtInRole();
-      const counted = (await this.roles.listWithCounts(actor.workspaceId)).find((r) => r.id === id);
-      if (counted?.memberCount) throw authError.roleInUse(counted.memberCount);
+      const members = await this.roles.memberCount(actor.workspaceId, id, m);
+      if (members) throw authError.roleInUse(members);
       await this.roles.delete(actor.workspaceId, id, m);
       await this.audit.record(actor, { action: 'role.delete', objectType: 'role', objectId: id, before: toRoleDto({ ...role, memberCount: 0 }) }, m);
     });
