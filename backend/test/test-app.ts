@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHttpApp } from '../src/app/http-app';
 import { loadEnv } from '../src/platform/config/env';
 import { TEST_DB_ENV } from './test-env';
@@ -24,6 +26,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     LODESTAR_OWNER_EMAIL: '',
     CONSOLE_DIR: '/nonexistent',
+    STORAGE_DIR: join(tmpdir(), `lodestar-test-files-${process.pid}`),
     ...options.env,
   });
   const app = await createHttpApp(env, { logger: false });

@@ -5,6 +5,7 @@ import { DatabaseModule } from '../platform/database/database.module';
 import { HealthModule } from '../platform/health/health.module';
 import { MetricsModule } from '../platform/metrics/metrics.module';
 import { QueueModule } from '../platform/queue/queue.module';
+import { StorageModule } from '../platform/storage/storage.module';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../../migrations';
 import { DOMAIN_MODULES, WORKER_MODULES } from './domain-modules';
@@ -19,6 +20,7 @@ export class AppModule {
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot(ENTITIES, MIGRATIONS),
         QueueModule.forRoot(),
+        StorageModule,
         MetricsModule,
         ...(runsHttp(env) ? [HealthModule] : []),
         ...DOMAIN_MODULES,

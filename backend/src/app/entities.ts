@@ -1,7 +1,8 @@
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { AUTH_ENTITIES } from '../modules/auth/entities';
+import { CUSTOMER_ENTITIES } from '../modules/customers/entities';
 import { EmailMessage } from '../modules/email/entities/email-message.entity';
 
 /** Every TypeORM entity, listed once for the app, the migration CLI and tests. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const ENTITIES: Function[] = [...AUTH_ENTITIES, AuditEvent, EmailMessage];
+export const ENTITIES: Function[] = [...AUTH_ENTITIES, AuditEvent, EmailMessage, ...CUSTOMER_ENTITIES];

@@ -30,6 +30,11 @@ const TAGS: Record<string, string> = {
   'api-keys': 'API keys for integrators',
   audit: 'The audit log of every mutating action',
   email: 'The platform email log (the sandbox inbox)',
+  customers: 'Customer profiles, computed traits, the customer 360 timeline, GDPR export and erasure',
+  'customer-exports': 'CSV exports of filtered customer lists, written in the background',
+  ingest: 'Bulk JSON ingestion of customers, orders and events for integrators (idempotent batches)',
+  'customer-imports': 'CSV and XLSX customer imports: upload, preview, column mapping, background run, error report',
+  demo: 'Deterministic demo data for an empty workspace',
   health: 'Liveness, readiness and Prometheus metrics',
 };
 

@@ -114,6 +114,17 @@ export class Env {
   @IsOptional() @IsString() @MinLength(12, { message: 'QUEUE_DASHBOARD_PASSWORD must be at least 12 characters' })
   QUEUE_DASHBOARD_PASSWORD?: string;
 
+  /**
+   * Where uploaded import files and export files are kept. API and worker processes must share it
+   * (one volume in containers). Relative paths are resolved from the working directory.
+   */
+  @IsString()
+  STORAGE_DIR = '.lodestar/files';
+
+  /** Largest accepted import upload, in megabytes. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(2048)
+  IMPORT_MAX_MB = 200;
+
   /** Directory with the built console (served at `/`). */
   @IsOptional() @IsString()
   CONSOLE_DIR?: string;

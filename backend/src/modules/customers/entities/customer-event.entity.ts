@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A behavioural event of a customer (`page_view`, `email_opened`…) with free-form properties. */
+@Entity('customer_events')
+@Index('customer_events_workspace_customer_occurred_idx', ['workspaceId', 'customerId', 'occurredAt'])
+@Index('customer_events_workspace_type_occurred_idx', ['workspaceId', 'type', 'occurredAt'])
+export class CustomerEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'customer_events_pkey' }) id: string;
+
+  @ForeignKey('workspaces', { name: 'customer_events_workspace_fkey', onDelete: 'CASCADE' })
+  @Column({ type: 'uuid' })
+  workspaceId: string;
+
+  @ForeignKey('customers', { name: 'customer_events_customer_fkey', onDelete: 'CASCADE' })
+  @Column({ type: 'uuid' })
+  customerId: string;
+
+  @Column({ type: 'varchar', length: 100 }) type: string;
+  @Column({ type: 'jsonb', default: () => `'{}'` }) properties: Record<string, unknown>;
+  @Column({ type: 'timestamptz', precision: 3 }) occurredAt: Date;
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
+}
