@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CustomerUpsertModule } from './ingest/customer-upsert.module';
 import { TraitsModule } from './traits/traits.module';
 
 /**
  * The customers domain (PRODUCT.md §2), one Nest module per part: profiles (CRUD, search, 360, GDPR,
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
-@Module({ imports: [TraitsModule], exports: [TraitsModule] })
+@Module({ imports: [TraitsModule, CustomerUpsertModule], exports: [TraitsModule, CustomerUpsertModule] })
 export class CustomersModule {}
