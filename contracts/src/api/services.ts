@@ -4,8 +4,11 @@
 export { ApiKeysService } from './services/api-keys.service';
 export { AuditService } from './services/audit.service';
 export { AuthService } from './services/auth.service';
+export { CustomersService } from './services/customers.service';
+export { CustomerExportsService } from './services/customer-exports.service';
 export { EmailService } from './services/email.service';
 export { HealthService } from './services/health.service';
+export { IngestService } from './services/ingest.service';
 export { InvitationsService } from './services/invitations.service';
 export { MeService } from './services/me.service';
 export { RolesService } from './services/roles.service';

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CustomerUpsertModule } from './ingest/customer-upsert.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { TraitsModule } from './traits/traits.module';
 
 /**
  * The customers domain (PRODUCT.md §2), one Nest module per part: profiles (CRUD, search, 360, GDPR,
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
-@Module({ imports: [TraitsModule, CustomerUpsertModule], exports: [TraitsModule, CustomerUpsertModule] })
+@Module({
+  imports: [TraitsModule, CustomerUpsertModule, ProfilesModule],
+  exports: [TraitsModule, CustomerUpsertModule, ProfilesModule],
+})
 export class CustomersModule {}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiSchema, IntersectionType } from '@nestjs/swagger';
+import { PageOf } from '../../../../platform/pagination/cursor';
+import type { ExportStatus } from '../../customers.types';
+import { CustomerFiltersQuery, CustomerSortQuery } from './customer-filters.query';
+
+/** An export of the customers matching the list's filters, in the list's order. */
+@ApiSchema({ name: 'CreateCustomerExportRequest' })
+export class CreateCustomerExportRequest extends IntersectionType(CustomerFiltersQuery, CustomerSortQuery) {}
+
+@ApiSchema({ name: 'CustomerExportFilters' })
+export class CustomerExportFiltersDto extends IntersectionType(CustomerFiltersQuery, CustomerSortQuery) {}
+
+@ApiSchema({ name: 'CustomerExport' })
+export class CustomerExportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'], enumName: 'CustomerExportStatus' }) status: ExportStatus;
+  @ApiProperty({ type: CustomerExportFiltersDto, description: 'The filters and sort it was asked with' }) filters: CustomerExportFiltersDto;
+  @ApiProperty({ description: 'Rows written (when completed)' }) rowCount: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed' }) error: string | null;
+  @ApiProperty({ description: 'Who asked for it (user email or API key name)' }) createdBy: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) finishedAt: Date | null;
+}
+
+export const CustomerExportPageDto = PageOf(CustomerExportDto);
