@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomerUpsertModule } from './ingest/customer-upsert.module';
+import { IngestModule } from './ingest/ingest.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { TraitsModule } from './traits/traits.module';
 
@@ -8,7 +9,7 @@ import { TraitsModule } from './traits/traits.module';
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
 @Module({
-  imports: [TraitsModule, CustomerUpsertModule, ProfilesModule],
-  exports: [TraitsModule, CustomerUpsertModule, ProfilesModule],
+  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule],
+  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule],
 })
 export class CustomersModule {}

@@ -9,7 +9,7 @@ export interface ConsentInputDto {
   status: 'subscribed' | 'unsubscribed' | 'pending';
 
   /**
-   * When it was given or withdrawn; default now
+   * When it was given or withdrawn (ISO 8601 with a zone); default now. An older one than stored is ignored
    */
   updatedAt?: string;
 }

@@ -4,12 +4,12 @@
 import { ConsentInputDto } from '../models/consent-input-dto';
 export interface CustomerInputDto {
   /**
-   * Custom attributes: a flat object of strings, numbers, booleans, ISO dates and string lists; merged key by key
+   * Custom attributes (at most 100): names are a letter then letters, digits and `_` (≤ 64); values are strings (≤ 1,000), numbers, booleans, ISO dates or string lists (≤ 100); merged key by key, a null value removes the key
    */
   attributes?: {
     [key: string]: any;
   };
-  city?: {};
+  city?: string | null;
 
   /**
    * Consent per channel (email, sms, push)
@@ -21,33 +21,37 @@ export interface CustomerInputDto {
   /**
    * ISO 3166-1 alpha-2
    */
-  country?: {};
+  country?: string | null;
 
   /**
    * Matched when no customer has the external id; stored lower case
    */
-  email?: {};
+  email?: string | null;
 
   /**
    * Your id of the customer; matched first
    */
-  externalId?: {};
-  firstName?: {};
-  lastName?: {};
+  externalId?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
 
   /**
    * BCP 47 tag
    */
-  locale?: {};
+  locale?: string | null;
 
   /**
    * Phone number, stored as E.164
    */
-  phone?: {};
+  phone?: string | null;
+
+  /**
+   * Tags (≤ 60 characters each), added to the stored ones
+   */
   tags?: Array<string>;
 
   /**
    * IANA time zone
    */
-  timezone?: {};
+  timezone?: string | null;
 }
