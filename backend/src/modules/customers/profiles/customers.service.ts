@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../../platform/access/actor';
 import { Transactions } from '../../../platform/database/transactions';
+import { invalid } from '../../../platform/errors/domain-error';
 import { toPage } from '../../../platform/pagination/cursor';
 import type { Page } from '../../../platform/pagination/cursor';
 import { AuditService } from '../../audit/audit.service';
-import type { Customer } from '../entities/customer.entity';
+import { FIELD_BIT, PROFILE_FIELDS, validateCustomerInput } from '../ingest/customer-validation';
+import type { NormalizedCustomer } from '../ingest/customer-validation';
 import { customerPosition, decodeCustomerCursor } from './customer-cursor';
-import { mergeAttributes, normalizeProfile } from './customer-fields';
-import type { ProfileChanges, ProfileInput } from './customer-fields';
 import { DEFAULT_CUSTOMER_SORT } from './customer-filters';
 import type { CustomerFilters, CustomerSort } from './customer-filters';
 import { CustomersRepository, duplicateFieldOf } from './customers.repository';
@@ -19,8 +19,8 @@ import { requirePermission } from './require-permission';
 
 const DEFAULT_LIMIT = 50;
 
-/** The scalar profile fields a PATCH sets or clears as given. */
-const SCALAR_FIELDS = ['externalId', 'email', 'phone', 'firstName', 'lastName', 'timezone', 'locale', 'country', 'city'] as const;
+/** Profile fields besides the scalar {@link PROFILE_FIELDS}. */
+const OBJECT_FIELDS = ['attributes', 'tags', 'consent'] as const;
 
 export interface ListCustomersInput extends CustomerFilters {
   sort?: CustomerSort;
@@ -56,51 +56,55 @@ export class CustomersService {
     return toCustomerDetailDto(customer, await this.customers.findTraits(actor.workspaceId, id));
   }
 
-  async create(actor: Actor, input: ProfileInput): Promise<CustomerDetailDto> {
+  async create(actor: Actor, input: object): Promise<CustomerDetailDto> {
     requirePermission(actor, 'customers:write');
-    const changes = normalizeProfile(input, { patch: false, source: sourceOf(actor), now: new Date() });
-    if (!changes.externalId && !changes.email && !changes.phone) throw profilesError.noIdentifier();
+    const given = validProfile(input, actor);
     return this.transactions.run(async (m) => {
-      await this.assertUnique(actor.workspaceId, changes, null, m);
-      const customer = await this.insert(m, {
-        workspaceId: actor.workspaceId,
-        ...Object.fromEntries(SCALAR_FIELDS.map((f) => [f, changes[f] ?? null])),
-        attributes: changes.attributes ?? {},
-        consent: changes.consent ?? {},
-        tags: changes.tags ?? [],
-      } as Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt'>);
-      const fields = Object.keys(changes).filter((f) => !isEmpty(changes[f as keyof ProfileChanges]));
+      await this.assertUnique(actor.workspaceId, given, null, m);
+      const customer = await this.write(() =>
+        this.customers.insert(
+          {
+            workspaceId: actor.workspaceId,
+            ...pick(given, PROFILE_FIELDS),
+            attributes: given.attributes ?? {},
+            consent: given.consent ?? {},
+            tags: given.tags ?? [],
+          },
+          m,
+        ),
+      );
+      const fields = [...PROFILE_FIELDS, ...OBJECT_FIELDS].filter((f) => given[f] !== null);
       await this.audit.record(actor, { action: 'customer.create', objectType: 'customer', objectId: customer.id, after: { fields } }, m);
       return toCustomerDetailDto(customer, null);
     });
   }
 
-  async update(actor: Actor, id: string, input: ProfileInput): Promise<CustomerDetailDto> {
+  /**
+   * Given fields overwrite (null clears), absent ones stay; attributes merge key by key (null removes a
+   * key); tags replace the list; consent replaces the given channels. External id or email must remain.
+   */
+  async update(actor: Actor, id: string, input: object): Promise<CustomerDetailDto> {
     requirePermission(actor, 'customers:write');
-    const changes = normalizeProfile(input, { patch: true, source: sourceOf(actor), now: new Date() });
     return this.transactions.run(async (m) => {
       const customer = await this.customers.findById(actor.workspaceId, id, m, true);
       if (!customer) throw profilesError.customerNotFound();
       if (customer.erasedAt) throw profilesError.erased();
-      const before = JSON.parse(JSON.stringify(customer)) as Record<string, unknown>;
-      for (const field of SCALAR_FIELDS) if (field in changes) customer[field] = changes[field] ?? null;
-      if (changes.attributes) customer.attributes = mergeAttributes(customer.attributes, changes.attributes);
-      if (changes.tags) customer.tags = changes.tags;
-      if (changes.consent) customer.consent = { ...customer.consent, ...changes.consent };
-      if (!customer.externalId && !customer.email && !customer.phone) throw profilesError.noIdentifier();
-      const changed = [...SCALAR_FIELDS, 'attributes', 'tags', 'consent'].filter(
-        (f) => JSON.stringify(before[f]) !== JSON.stringify(customer[f as keyof Customer]),
-      );
-      if (!changed.length) return toCustomerDetailDto(customer, await this.customers.findTraits(actor.workspaceId, id, m));
-      await this.assertUnique(
-        actor.workspaceId,
-        { externalId: changed.includes('externalId') ? customer.externalId : null, email: changed.includes('email') ? customer.email : null },
-        id,
-        m,
-      );
-      const saved = await this.save(m, customer);
-      await this.audit.record(actor, { action: 'customer.update', objectType: 'customer', objectId: id, after: { changedFields: changed } }, m);
-      return toCustomerDetailDto(saved, await this.customers.findTraits(actor.workspaceId, id, m));
+      // Stored identifiers and country complete the patch: the rules judge the customer as it will be.
+      const given = validProfile({ ...pick(customer, ['externalId', 'email', 'country']), ...definedOnly(input) }, actor);
+      const before = JSON.stringify(customer);
+      for (const field of PROFILE_FIELDS) if (given.given & FIELD_BIT[field]) customer[field] = given[field];
+      if (given.attributes || given.unset) customer.attributes = mergeAttributes(customer.attributes, given.attributes ?? {}, given.unset ?? []);
+      if (given.tags || 'tags' in definedOnly(input)) customer.tags = given.tags ?? [];
+      if (given.consent) customer.consent = { ...customer.consent, ...given.consent };
+      const previous = JSON.parse(before) as Record<string, unknown>;
+      const changed = [...PROFILE_FIELDS, ...OBJECT_FIELDS].filter((f) => JSON.stringify(previous[f]) !== JSON.stringify(customer[f]));
+      if (changed.length) {
+        const keys = { externalId: changed.includes('externalId') ? customer.externalId : null, email: changed.includes('email') ? customer.email : null };
+        await this.assertUnique(actor.workspaceId, keys, id, m);
+        await this.write(() => this.customers.save(customer, m));
+        await this.audit.record(actor, { action: 'customer.update', objectType: 'customer', objectId: id, after: { changedFields: changed } }, m);
+      }
+      return toCustomerDetailDto(customer, await this.customers.findTraits(actor.workspaceId, id, m));
     });
   }
 
@@ -120,36 +124,41 @@ export class CustomersService {
     });
   }
 
-  private async assertUnique(workspaceId: string, keys: ProfileChanges, exceptId: string | null, m: EntityManager): Promise<void> {
+  private async assertUnique(workspaceId: string, keys: { externalId: string | null; email: string | null }, exceptId: string | null, m: EntityManager) {
     const duplicate = await this.customers.findDuplicate(workspaceId, keys, exceptId, m);
     if (duplicate) throw profilesError.duplicate(duplicate);
   }
 
   /** Writes through the unique indexes: a concurrent duplicate becomes the same 409 as a detected one. */
-  private async insert(m: EntityManager, values: Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt'>): Promise<Customer> {
+  private async write<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.customers.insert(values, m);
+      return await work();
     } catch (error) {
-      throw duplicateProblem(error);
-    }
-  }
-
-  private async save(m: EntityManager, customer: Customer): Promise<Customer> {
-    try {
-      return await this.customers.save(customer, m);
-    } catch (error) {
-      throw duplicateProblem(error);
+      const field = duplicateFieldOf(error);
+      throw field ? profilesError.duplicate(field) : error;
     }
   }
 }
 
-function duplicateProblem(error: unknown): unknown {
-  const field = duplicateFieldOf(error);
-  return field ? profilesError.duplicate(field) : error;
+/** The rules of the upsert engine (one set for the console, the bulk API and imports); a bad field is a 422 naming it. */
+function validProfile(input: object, actor: Actor): NormalizedCustomer {
+  const result = validateCustomerInput(definedOnly(input), actor.type === 'api_key' ? 'api' : 'console', new Date().toISOString());
+  if (!result.ok) throw invalid(result.field ?? 'body', result.reason);
+  return result.customer;
 }
 
-/** Default consent source: who made the change. */
-const sourceOf = (actor: Actor) => (actor.type === 'api_key' ? 'api' : 'console');
+/** Attributes after a change: `set` keys replace stored ones, `unset` keys go, others stay. */
+export function mergeAttributes(stored: Record<string, unknown>, set: Record<string, unknown>, unset: string[]): Record<string, unknown> {
+  const merged = { ...stored, ...set };
+  for (const key of unset) delete merged[key];
+  return merged;
+}
 
-const isEmpty = (value: unknown) =>
-  value === null || value === undefined || (Array.isArray(value) && !value.length) || (typeof value === 'object' && !Object.keys(value as object).length);
+/** The keys of a request body that were sent (DTO instances define every declared field). */
+function definedOnly(input: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(input));
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
+}

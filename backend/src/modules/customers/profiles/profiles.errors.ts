@@ -7,7 +7,6 @@ export enum ProfilesErrorCode {
   Duplicate = 'customer-duplicate',
   /** The customer's personal data was erased: it can be neither changed nor erased again. */
   Erased = 'customer-erased',
-  NoIdentifier = 'customer-no-identifier',
   ExportNotReady = 'export-not-ready',
   InvalidCursor = 'invalid-cursor',
 }
@@ -20,13 +19,6 @@ export const profilesError = {
   duplicate: (name: 'externalId' | 'email') =>
     new DomainError(ProfilesErrorCode.Duplicate, 409, `Another customer already has this ${name}`, field(name, `another customer already has this ${name}`)),
   erased: () => new DomainError(ProfilesErrorCode.Erased, 409, 'This customer’s personal data was erased'),
-  noIdentifier: () =>
-    new DomainError(
-      ProfilesErrorCode.NoIdentifier,
-      422,
-      'A customer needs an external id, an email or a phone number',
-      field('externalId', 'give an external id, an email or a phone number'),
-    ),
   exportNotReady: (status: string) => new DomainError(ProfilesErrorCode.ExportNotReady, 409, `The export is ${status}, not completed`),
   invalidCursor: () => new DomainError(ProfilesErrorCode.InvalidCursor, 400, 'cursor is not valid', field('cursor', 'cursor is not valid')),
 };

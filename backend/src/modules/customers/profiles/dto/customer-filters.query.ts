@@ -17,6 +17,7 @@ import {
 import { PageQuery } from '../../../../platform/pagination/cursor';
 import { CHURN_RISKS, CONSENT_STATUSES, RFM_TIERS } from '../../customers.types';
 import type { ChurnRisk, ConsentStatus, RfmTier } from '../../customers.types';
+import { ATTRIBUTE_NAME } from '../../ingest/customer-validation';
 import { CUSTOMER_SORTS } from '../customer-filters';
 import type { CustomerFilters, CustomerSort } from '../customer-filters';
 
@@ -30,6 +31,8 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 const toNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value);
 
 const MAX_VALUES = 50;
+/** `key:value` where the key is a valid attribute name (the upsert engine's rule). */
+const ATTRIBUTE_FILTER = new RegExp(`^${ATTRIBUTE_NAME.source.replace(/^\^|\$$/g, '')}:`);
 
 /** The filters of the customer list; the CSV export takes the same ones in its body. */
 export class CustomerFiltersQuery implements CustomerFilters {
@@ -106,7 +109,7 @@ export class CustomerFiltersQuery implements CustomerFilters {
     example: ['plan:pro'],
   })
   @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(600, { each: true })
-  @Matches(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}:/, { each: true, message: 'each attr must be key:value with a key of letters, digits, "_", "-" or "."' })
+  @Matches(ATTRIBUTE_FILTER, { each: true, message: 'each attr must be key:value, the key a letter then letters, digits or _' })
   attr?: string[];
 
   @ApiPropertyOptional({ description: 'Include erased (GDPR) customers; default false' })

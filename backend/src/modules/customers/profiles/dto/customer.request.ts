@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CONSENT_STATUSES } from '../../customers.types';
 import type { ConsentStatus } from '../../customers.types';
 
@@ -8,13 +8,13 @@ import type { ConsentStatus } from '../../customers.types';
 export class ChannelConsentRequest {
   @ApiProperty({ enum: CONSENT_STATUSES, enumName: 'ConsentStatus' }) @IsIn(CONSENT_STATUSES) status: ConsentStatus;
 
-  @ApiPropertyOptional({ description: 'Where the consent came from; default `console` (signed-in user) or `api` (API key)', maxLength: 60 })
-  @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional({ description: 'Where the consent came from; default `console` (signed-in user) or `api` (API key)', maxLength: 100 })
+  @IsOptional() @IsString() @MaxLength(100)
   source?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it was given or withdrawn; default now' })
-  @IsOptional() @Type(() => Date) @IsDate()
-  updatedAt?: Date;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was given or withdrawn, with a time zone; default now' })
+  @IsOptional() @IsString() @MaxLength(40)
+  updatedAt?: string;
 }
 
 @ApiSchema({ name: 'CustomerConsentInput' })
@@ -25,8 +25,10 @@ export class CustomerConsentRequest {
 }
 
 /**
- * A new customer. At least one of external id, email or phone identifies it; external id and email are
- * unique in the workspace. Absent or null fields stay empty.
+ * A new customer. An external id or an email identifies it (each unique in the workspace). The same
+ * rules as the bulk API and imports apply: email lower-cased, phone to E.164 (the country is the default
+ * region), IANA time zone, canonical BCP 47 locale, ISO 3166-1 alpha-2 country, flat attributes named
+ * like `signupYear`. Absent or null fields stay empty.
  */
 @ApiSchema({ name: 'CreateCustomerRequest' })
 export class CreateCustomerRequest {
@@ -34,7 +36,7 @@ export class CreateCustomerRequest {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 320, description: 'Stored lower-case' })
   @IsOptional() @IsString() @MaxLength(320)
   email?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'E.164, e.g. +14155550100' }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Stored as E.164, e.g. +14155550100' }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) firstName?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) lastName?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'IANA time zone', example: 'Europe/Berlin' })
