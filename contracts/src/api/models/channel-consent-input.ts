@@ -10,7 +10,7 @@ export interface ChannelConsentInput {
   status: ConsentStatus;
 
   /**
-   * When it was given or withdrawn; default now
+   * When it was given or withdrawn, with a time zone; default now
    */
   updatedAt?: string;
 }

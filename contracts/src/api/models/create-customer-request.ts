@@ -31,7 +31,7 @@ export interface CreateCustomerRequest {
   locale?: string | null;
 
   /**
-   * E.164, e.g. +14155550100
+   * Stored as E.164, e.g. +14155550100
    */
   phone?: string | null;
   tags?: Array<string>;
