@@ -11,6 +11,7 @@ import {
   withInMemoryScrolling,
 } from '@angular/router';
 import { provideApiConfiguration } from '@lodestar/contracts';
+import { provideEchartsCore } from 'ngx-echarts';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideAppIcons } from './core/icons/icons';
@@ -28,6 +29,8 @@ export const appConfig: ApplicationConfig = {
     provideApiConfiguration(''),
     provideNativeDateAdapter(),
     provideAppIcons(),
+    // ECharts is loaded with the first chart shown, not with the app (see core/charts/echarts.ts).
+    provideEchartsCore({ echarts: () => import('./core/charts/echarts') }),
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
       useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
