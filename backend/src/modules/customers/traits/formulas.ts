@@ -259,6 +259,10 @@ export function deriveTraits(sums: TraitSums, cuts: RfmCuts | null, asOf: Date):
   };
 }
 
+/**
+ * Rounds half up to cents, at 15 significant digits as PostgreSQL converts a double to numeric
+ * (so 292.525, stored as 292.52499999…, rounds to 292.53 as it does in SQL).
+ */
 function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(Number((value * 100).toPrecision(15))) / 100;
 }
