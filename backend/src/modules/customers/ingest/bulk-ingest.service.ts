@@ -9,8 +9,8 @@ import { EventsIngestService } from './events.service';
 import { IdempotencyService } from './idempotency.service';
 import { OrdersIngestService } from './orders.service';
 
-export const INGEST_RESOURCES = ['customers', 'orders', 'events'] as const;
-export type IngestResource = (typeof INGEST_RESOURCES)[number];
+/** What a batch holds; also the scope of its idempotency keys. */
+export type IngestResource = 'customers' | 'orders' | 'events';
 
 /** The answer to a bulk request; `replayed` when it was stored under the request's `Idempotency-Key`. */
 export interface IngestOutcome {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
+import { call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
 import { event, ingest, insertCustomer } from './ingest.fixtures.test';
 
@@ -66,11 +66,20 @@ describe('bulk ingestion of events', () => {
     expect(rows).toEqual([{ email: 'visitor@example.com', types: ['signup', 'login'] }]);
   });
 
-  it('updates the engagement traits of the customers in the same request', async () => {
+  it("updates the customer's engagement traits in the same request, and the events show on the customer's timeline", async () => {
     const customerId = await insertCustomer(app, ws.workspaceId, 'engaged-1');
-    await ingest(url, owner, 'events', [event({ customerExternalId: 'engaged-1' }), event({ customerExternalId: 'engaged-1', occurredAt: '2024-05-18T10:00:00Z' })]);
+    await ingest(url, owner, 'events', [
+      event({ customerExternalId: 'engaged-1' }),
+      event({ customerExternalId: 'engaged-1', type: 'checkout.started', properties: { cart: 3 }, occurredAt: '2024-05-18T10:00:00Z' }),
+    ]);
     const [traits] = await ds.query('SELECT event_count, last_event_at FROM customer_traits WHERE customer_id = $1', [customerId]);
     expect(traits).toEqual({ event_count: 2, last_event_at: new Date('2024-05-18T10:00:00Z') });
+    const timeline = await call(url, 'GET', `/api/customers/${customerId}/timeline?kinds=events`, owner);
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.map((e: { event: { type: string; properties: object; occurredAt: string } }) => e.event)).toEqual([
+      expect.objectContaining({ type: 'checkout.started', properties: { cart: 3 }, occurredAt: '2024-05-18T10:00:00.000Z' }),
+      expect.objectContaining({ type: 'product_viewed', properties: { sku: 'TRS-42' }, occurredAt: '2024-05-17T18:40:12.250Z' }),
+    ]);
   });
 
   it('keeps events in their workspace', async () => {
