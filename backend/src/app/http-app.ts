@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -64,6 +65,8 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
       },
     },
   });
+  // Uploads (customer imports) are streamed; a file over the limit is cut there and refused with 413.
+  await app.register(multipart, { limits: { fileSize: env.IMPORT_MAX_MB * 1024 * 1024, files: 1, fields: 10 } });
   const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length ? origins : false, credentials: false });
 

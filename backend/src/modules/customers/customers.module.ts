@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomerImportsModule } from './imports/customer-imports.module';
 import { CustomerUpsertModule } from './ingest/customer-upsert.module';
 import { IngestModule } from './ingest/ingest.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -9,7 +10,7 @@ import { TraitsModule } from './traits/traits.module';
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
 @Module({
-  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule],
-  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule],
+  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule],
+  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule],
 })
 export class CustomersModule {}

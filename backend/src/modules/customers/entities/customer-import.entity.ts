@@ -6,6 +6,7 @@ import type { ImportMapping, ImportStatus } from '../customers.types';
 @Index('customer_imports_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
 @Check('customer_imports_status_check', `"status" IN ('uploaded', 'queued', 'running', 'completed', 'failed')`)
 @Check('customer_imports_format_check', `"format" IN ('csv', 'xlsx')`)
+@Check('customer_imports_progress_check', `"progress" BETWEEN 0 AND 100`)
 export class CustomerImport {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'customer_imports_pkey' }) id: string;
 
@@ -29,6 +30,8 @@ export class CustomerImport {
   @Column({ type: 'varchar', length: 4, nullable: true }) delimiter: string | null;
   @Column({ type: 'jsonb', nullable: true }) mapping: ImportMapping | null;
   @Column({ type: 'integer', default: 0 }) processedRows: number;
+  /** Percent of the file read so far (by bytes); 100 once completed. */
+  @Column({ type: 'smallint', default: 0 }) progress: number;
   @Column({ type: 'integer', default: 0 }) createdCount: number;
   @Column({ type: 'integer', default: 0 }) updatedCount: number;
   @Column({ type: 'integer', default: 0 }) rejectedCount: number;
