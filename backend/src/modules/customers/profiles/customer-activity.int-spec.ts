@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
+import { ApiResult, call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
 import { insertCustomer, insertEvent, insertOrder, insertTraits } from './profiles.fixtures.test';
 
@@ -70,10 +70,10 @@ describe('customer activity, facets and stats', () => {
       const entries: { kind: string; id: string }[] = [];
       let cursor: string | null = null;
       do {
-        const res = await get(`/api/customers/${customerId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res: ApiResult = await get(`/api/customers/${customerId}/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(2);
-        entries.push(...res.body.items.map((e: { kind: string; order: { id: string } | null; event: { id: string } | null }) => ({ kind: e.kind, id: (e.order ?? e.event)!.id })));
+        entries.push(...res.body.items.map((e: { kind: string; order: { id: string } | null; event: { id: string } | null }) => ({ kind: e.kind, id: e.order?.id ?? e.event?.id })));
         cursor = res.body.nextCursor;
       } while (cursor);
       expect(entries).toEqual([

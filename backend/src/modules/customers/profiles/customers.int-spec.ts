@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
+import { ApiResult, call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
 import { auditRows, insertCustomer, insertTraits } from './profiles.fixtures.test';
 
@@ -375,7 +375,7 @@ describe('customer profiles API', () => {
       let pages = 0;
       do {
         const query = `sort=${encodeURIComponent(sort)}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-        const res = await call(url, 'GET', `/api/customers?${query}`, { token: sw.owner.token });
+        const res: ApiResult = await call(url, 'GET', `/api/customers?${query}`, { token: sw.owner.token });
         expect(res.status).toBe(200);
         seen.push(...res.body.items.map((c: { id: string }) => c.id));
         cursor = res.body.nextCursor;
