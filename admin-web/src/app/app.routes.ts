@@ -66,6 +66,16 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
+      // `customers/import` (the import wizard) goes before this entry, which owns the rest of /customers.
+      {
+        path: 'customers',
+        canActivate: [permissionGuard('customers:read')],
+        title: 'Customers · Lodestar',
+        loadChildren: () =>
+          import('./features/customers/customers.routes').then(
+            (m) => m.customersRoutes,
+          ),
+      },
       {
         path: 'api-keys',
         canActivate: [permissionGuard('api_keys:manage')],

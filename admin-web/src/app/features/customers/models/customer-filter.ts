@@ -108,6 +108,25 @@ export function isFiltered(filter: CustomerFilter): boolean {
   return Object.keys(toQueryParams({ ...filter, sort: DEFAULT_SORT })).length > 0;
 }
 
+/** The filters behind "More filters" (query-param names). */
+const MORE_FILTERS = [
+  'tag',
+  'nightBuyer',
+  'consentEmail',
+  'minTotalSpent',
+  'maxTotalSpent',
+  'minOrderCount',
+  'maxOrderCount',
+  'lastOrderFrom',
+  'lastOrderTo',
+];
+
+/** How many of the filters behind "More filters" are set. */
+export function moreFiltersSet(filter: CustomerFilter): number {
+  const params = toQueryParams(filter);
+  return MORE_FILTERS.filter((key) => key in params).length;
+}
+
 function startOfDay(day: Date, addDays = 0): Date {
   const d = new Date(day);
   d.setHours(0, 0, 0, 0);

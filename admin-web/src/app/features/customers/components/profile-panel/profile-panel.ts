@@ -1,0 +1,38 @@
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
+import type { CustomerDetail } from '../../models/customer-api';
+import { countryName } from '../../models/format';
+import { attributeRows, consentRows } from '../../models/profile';
+import { ToneChip } from '../tone-chip/tone-chip';
+
+/** The customer's profile: contact details, consent per channel and custom attributes. */
+@Component({
+  selector: 'app-profile-panel',
+  imports: [DatePipe, ToneChip],
+  templateUrl: './profile-panel.html',
+  styleUrl: './profile-panel.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProfilePanel {
+  readonly customer = input.required<CustomerDetail>();
+
+  protected readonly location = computed(() => {
+    const c = this.customer();
+    return (
+      [c.city, c.country ? countryName(c.country) : null]
+        .filter(Boolean)
+        .join(', ') || '—'
+    );
+  });
+  protected readonly consent = computed(() =>
+    consentRows(this.customer().consent),
+  );
+  protected readonly attributes = computed(() =>
+    attributeRows(this.customer().attributes),
+  );
+}
