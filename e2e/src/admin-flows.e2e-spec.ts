@@ -64,7 +64,7 @@ describe('admin flows', () => {
       const members = page.getByRole('table', { name: 'Members' });
       await shows(members.getByRole('row').filter({ hasText: email }), `the owner's row in the members table`);
       await expect(members.getByRole('row').filter({ hasText: email }).innerText()).resolves.toMatch(/You[\s\S]*Owner/);
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'API keys', 'Audit log', 'Email log', 'Workspace', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'API keys', 'Audit log', 'Email log', 'Workspace', 'Profile']);
       await expect(page.getByTestId('workspace-name').innerText()).resolves.toBe('Demo workspace');
       await shot(page, '01-users-members');
     });
@@ -149,7 +149,7 @@ describe('admin flows', () => {
       await page.waitForURL('**/users');
       await shows(snackbar(page, 'Welcome to Demo workspace.'), 'the welcome message');
       await shows(page.getByRole('button', { name: `Account menu for ${invitee.name}` }), 'the new member in the toolbar');
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Profile']);
       await shot(page, 'invitee-signed-in');
       expect(unexpectedErrors(visitorSession())).toEqual([]);
     });
@@ -215,7 +215,7 @@ describe('admin flows', () => {
       await signOut(page);
       await signIn(page, invitee.email, invitee.password);
       await page.waitForURL('**/users');
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Profile']);
 
       // Members: the list, but no invite button, no role selects and no deactivate buttons.
       const members = page.getByRole('table', { name: 'Members' });

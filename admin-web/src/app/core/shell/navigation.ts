@@ -17,6 +17,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'users:read',
   },
   {
+    path: '/customers',
+    label: 'Customers',
+    icon: 'contacts',
+    permission: 'customers:read',
+  },
+  {
     path: '/api-keys',
     label: 'API keys',
     icon: 'key',

@@ -34,7 +34,7 @@ describe('Shell', () => {
     const labels = queryAll(fixture, 'mat-nav-list a').map((a) =>
       a.textContent?.trim(),
     );
-    expect(labels).toEqual(['Users & roles', 'Profile']);
+    expect(labels).toEqual(['Users & roles', 'Customers', 'Profile']);
   });
 
   it('shows an admin every module, and the user and workspace in the toolbar', async () => {
@@ -45,6 +45,7 @@ describe('Shell', () => {
     );
     expect(labels).toEqual([
       'Users & roles',
+      'Customers',
       'API keys',
       'Audit log',
       'Email log',
