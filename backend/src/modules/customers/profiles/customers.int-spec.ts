@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiResult, call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
-import { auditRows, insertCustomer, insertTraits } from './profiles.fixtures.test';
+import { auditRows, insertCustomer, insertOrder, insertTraits } from './profiles.fixtures.test';
 
 /** Profiles over real HTTP: CRUD with audit, validation, search, every filter, every sort paged through. */
 describe('customer profiles API', () => {
@@ -93,6 +93,15 @@ describe('customer profiles API', () => {
       expect(audit[2].after).toEqual({ changedFields: ['phone', 'tags'] });
       expect(audit[3].before).toEqual({ orders: 0, events: 0, erased: false });
       expect(JSON.stringify(audit)).not.toMatch(/lovelace|Ada|7946|London/i);
+    });
+
+    it('recomputes the traits that depend on the time zone when it changes', async () => {
+      const { body } = await api('POST', '', { email: 'owl@example.com', timezone: 'UTC' });
+      for (const day of ['01', '02', '03']) await insertOrder(ds, ws.workspaceId, body.id, { amount: 10, placedAt: `2025-01-${day}T23:30:00Z` });
+      const tokyo = await api('PATCH', `/${body.id}`, { timezone: 'Asia/Tokyo' }); // UTC+9: 08:30 local
+      expect(tokyo.body.traits).toMatchObject({ orderCount: 3, totalSpent: 30, preferredHour: 8 });
+      const utc = await api('PATCH', `/${body.id}`, { timezone: 'Etc/UTC' });
+      expect(utc.body).toMatchObject({ timezone: 'UTC', traits: { preferredHour: 23 } });
     });
 
     it('does not audit a PATCH that changes nothing', async () => {

@@ -8,6 +8,7 @@ import type { Page } from '../../../platform/pagination/cursor';
 import { AuditService } from '../../audit/audit.service';
 import { FIELD_BIT, PROFILE_FIELDS, validateCustomerInput } from '../ingest/customer-validation';
 import type { NormalizedCustomer } from '../ingest/customer-validation';
+import { TraitsService } from '../traits/traits.service';
 import { customerPosition, decodeCustomerCursor } from './customer-cursor';
 import { DEFAULT_CUSTOMER_SORT } from './customer-filters';
 import type { CustomerFilters, CustomerSort } from './customer-filters';
@@ -38,6 +39,7 @@ export class CustomersService {
   constructor(
     private readonly customers: CustomersRepository,
     private readonly audit: AuditService,
+    private readonly traits: TraitsService,
     private readonly transactions: Transactions,
   ) {}
 
@@ -102,6 +104,8 @@ export class CustomersService {
         const keys = { externalId: changed.includes('externalId') ? customer.externalId : null, email: changed.includes('email') ? customer.email : null };
         await this.assertUnique(actor.workspaceId, keys, id, m);
         await this.write(() => this.customers.save(customer, m));
+        // The preferred purchase hour (and the night-buyer flag) are local hours of the customer's zone.
+        if (changed.includes('timezone')) await this.traits.recomputeCustomers(m, actor.workspaceId, [id]);
         await this.audit.record(actor, { action: 'customer.update', objectType: 'customer', objectId: id, after: { changedFields: changed } }, m);
       }
       return toCustomerDetailDto(customer, await this.customers.findTraits(actor.workspaceId, id, m));
