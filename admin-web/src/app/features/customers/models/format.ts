@@ -43,3 +43,15 @@ export function customerName(c: {
   if (c.externalId) return c.externalId;
   return c.erasedAt ? 'Erased customer' : 'Unnamed customer';
 }
+
+/** `Berlin, Germany`, either part alone, or a dash. */
+export function customerLocation(c: {
+  city: string | null;
+  country: string | null;
+}): string {
+  return (
+    [c.city, c.country ? countryName(c.country) : null]
+      .filter(Boolean)
+      .join(', ') || '—'
+  );
+}

@@ -6,7 +6,7 @@ import {
   input,
 } from '@angular/core';
 import type { CustomerDetail } from '../../models/customer-api';
-import { countryName } from '../../models/format';
+import { customerLocation } from '../../models/format';
 import { attributeRows, consentRows } from '../../models/profile';
 import { ToneChip } from '../tone-chip/tone-chip';
 
@@ -21,14 +21,9 @@ import { ToneChip } from '../tone-chip/tone-chip';
 export class ProfilePanel {
   readonly customer = input.required<CustomerDetail>();
 
-  protected readonly location = computed(() => {
-    const c = this.customer();
-    return (
-      [c.city, c.country ? countryName(c.country) : null]
-        .filter(Boolean)
-        .join(', ') || '—'
-    );
-  });
+  protected readonly location = computed(() =>
+    customerLocation(this.customer()),
+  );
   protected readonly consent = computed(() =>
     consentRows(this.customer().consent),
   );

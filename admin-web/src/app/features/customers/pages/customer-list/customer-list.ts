@@ -44,7 +44,7 @@ import {
   toQueryParams,
 } from '../../models/customer-filter';
 import {
-  countryName,
+  customerLocation,
   customerName,
   formatAmount,
 } from '../../models/format';
@@ -98,7 +98,7 @@ export class CustomerListPage implements OnInit {
   protected readonly startedExport = signal<CustomerExport | null>(null);
 
   protected readonly customerName = customerName;
-  protected readonly countryName = countryName;
+  protected readonly customerLocation = customerLocation;
   protected readonly formatAmount = formatAmount;
   protected readonly tierTone = tierTone;
   protected readonly churnTone = churnTone;
