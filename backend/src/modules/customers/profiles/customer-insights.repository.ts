@@ -48,15 +48,29 @@ export class CustomerInsightsRepository {
     );
   }
 
-  /** Attribute names with the JSON types their values have (`string`, `number`, `boolean`, `array`). */
-  attributeKeys(workspaceId: string): Promise<AttributeKeyCount[]> {
-    return this.dataSource.query(
-      `SELECT a.key, array_agg(DISTINCT jsonb_typeof(a.value) ORDER BY jsonb_typeof(a.value)) AS types, count(*)::int AS count
+  /**
+   * Attribute names with the JSON types their values have (`string`, `number`, `boolean`, `array`), most
+   * used first. Grouped by name and type in SQL (a plain hash aggregate), folded per name here.
+   */
+  async attributeKeys(workspaceId: string): Promise<AttributeKeyCount[]> {
+    const rows: { key: string; type: string; count: number }[] = await this.dataSource.query(
+      `SELECT a.key, jsonb_typeof(a.value) AS type, count(*)::int AS count
          FROM customers c, jsonb_each(c.attributes) AS a
         WHERE c.workspace_id = $1 AND c.erased_at IS NULL
-        GROUP BY a.key ORDER BY count DESC, a.key LIMIT ${MAX_ATTRIBUTE_KEYS}`,
+        GROUP BY 1, 2`,
       [workspaceId],
     );
+    const byKey = new Map<string, AttributeKeyCount>();
+    for (const { key, type, count } of rows) {
+      const entry = byKey.get(key) ?? { key, types: [], count: 0 };
+      entry.types.push(type);
+      entry.count += count; // a customer has one value per key, so per-type counts add up
+      byKey.set(key, entry);
+    }
+    return [...byKey.values()]
+      .map((e) => ({ ...e, types: e.types.sort() }))
+      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
+      .slice(0, MAX_ATTRIBUTE_KEYS);
   }
 
   orderCategories(workspaceId: string): Promise<ValueCount[]> {
