@@ -66,6 +66,15 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('./features/users/users.routes').then((m) => m.usersRoutes),
       },
+      {
+        path: 'customers/import',
+        canActivate: [permissionGuard('customers:import')],
+        title: 'Import customers · Lodestar',
+        loadChildren: () =>
+          import('./features/customer-imports/customer-imports.routes').then(
+            (m) => m.customerImportsRoutes,
+          ),
+      },
       // `customers/import` (the import wizard) goes before this entry, which owns the rest of /customers.
       {
         path: 'customers',

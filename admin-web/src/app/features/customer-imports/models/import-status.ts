@@ -1,10 +1,8 @@
+import type { CustomerImportStatus as ImportStatus } from './import-api';
+
 /** The states of an import run, as the wizard shows and follows them. */
-export type ImportStatus =
-  | 'uploaded'
-  | 'queued'
-  | 'running'
-  | 'completed'
-  | 'failed';
+
+export type { ImportStatus };
 
 /** Where the wizard is with an import: none yet, to be mapped, running, or finished. */
 export type ImportPhase = 'upload' | 'map' | 'run' | 'done';
@@ -36,3 +34,19 @@ export const STATUS_LABELS: Record<ImportStatus, string> = {
   completed: 'Completed',
   failed: 'Failed',
 };
+
+/** How long a run took, e.g. `45 s`, `3 min 4 s`, `1 h 2 min`; null until it has started and finished. */
+export function runDuration(
+  startedAt: string | null,
+  finishedAt: string | null,
+): string | null {
+  if (!startedAt || !finishedAt) return null;
+  const seconds = Math.max(
+    0,
+    Math.round((Date.parse(finishedAt) - Date.parse(startedAt)) / 1000),
+  );
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
