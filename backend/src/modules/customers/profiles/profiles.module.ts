@@ -32,6 +32,6 @@ import { CustomersService } from './customers.service';
     CustomerExportsService,
     CustomerExportsRepository,
   ],
-  exports: [CustomersService, CustomerExportsService],
+  exports: [CustomersService],
 })
 export class ProfilesModule {}
