@@ -66,7 +66,7 @@ export function monthlySpendOptions(
       {
         type: 'line',
         name: seriesName,
-        smooth: true,
+        smooth: false,
         showSymbol: false,
         data: months.map((m) => m.revenue),
         lineStyle: { color: CHART_COLORS.primary, width: 2 },
