@@ -1,5 +1,5 @@
 import { fileProblem, fileSize, formatLabel } from './import-file';
-import { isFinished, phaseOf } from './import-status';
+import { isFinished, phaseOf, runDuration } from './import-status';
 
 describe('import file', () => {
   const MB = 1024 * 1024;
@@ -62,5 +62,16 @@ describe('import status', () => {
         isFinished(s as Parameters<typeof isFinished>[0]),
       ),
     ).toEqual(['completed', 'failed']);
+  });
+
+  it('says how long a run took, once it has started and finished', () => {
+    const at = (s: number) =>
+      new Date(Date.UTC(2026, 0, 1, 10) + s * 1000).toISOString();
+    expect(runDuration(at(0), at(0.4))).toBe('under a second');
+    expect(runDuration(at(0), at(45))).toBe('45 s');
+    expect(runDuration(at(0), at(184))).toBe('3 min 4 s');
+    expect(runDuration(at(0), at(3720))).toBe('1 h 2 min');
+    expect(runDuration(at(0), null)).toBeNull();
+    expect(runDuration(null, at(5))).toBeNull();
   });
 });

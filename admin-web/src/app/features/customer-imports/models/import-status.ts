@@ -35,7 +35,7 @@ export const STATUS_LABELS: Record<ImportStatus, string> = {
   failed: 'Failed',
 };
 
-/** How long a run took, e.g. `45 s`, `3 min 4 s`, `1 h 2 min`; null until it has started and finished. */
+/** How long a run took, e.g. `under a second`, `45 s`, `3 min 4 s`, `1 h 2 min`; null until it has started and finished. */
 export function runDuration(
   startedAt: string | null,
   finishedAt: string | null,
@@ -45,6 +45,7 @@ export function runDuration(
     0,
     Math.round((Date.parse(finishedAt) - Date.parse(startedAt)) / 1000),
   );
+  if (seconds === 0) return 'under a second';
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
