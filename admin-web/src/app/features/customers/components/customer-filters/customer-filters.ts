@@ -56,6 +56,8 @@ export class CustomerFilters {
   protected readonly risks = CHURN_RISKS;
   protected readonly consentStatuses = CONSENT_STATUSES;
   protected readonly countryName = countryName;
+  protected readonly countryNames = (codes: string[]) =>
+    codes.map(countryName).join(', ');
 
   protected readonly filtered = computed(() => isFiltered(this.applied()));
   protected readonly moreCount = computed(() =>
