@@ -13,6 +13,7 @@ import {
   text,
   typeInto,
 } from '../../../../../testing/test-helpers';
+import { CustomerListMemory } from '../../data/list-memory';
 import type { CustomerDetail } from '../../models/customer-api';
 import {
   aCustomerDetail,
@@ -144,6 +145,14 @@ describe('Customer360Page', () => {
     });
     await settle(fixture);
     expect(queryAll(fixture, 'li.entry')).toHaveLength(2);
+  });
+
+  it('leads back to the list as it was left: same search and filters', async () => {
+    TestBed.inject(CustomerListMemory).remember({ q: 'anna', rfmTier: ['Lost'] });
+    const fixture = await render(READ);
+    expect(query(fixture, 'a.back')?.getAttribute('href')).toBe(
+      '/customers?q=anna&rfmTier=Lost',
+    );
   });
 
   it('offers a reader no actions', async () => {

@@ -14,6 +14,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
+import { CustomerListMemory } from '../../data/list-memory';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { hasPermission } from '../../../../core/auth/has-permission';
 import { NotificationService } from '../../../../core/errors/notification.service';
@@ -71,6 +72,8 @@ export class Customer360Page {
   readonly id = input.required<string>();
 
   protected readonly store = inject(CustomerStore);
+  /** The list's last search and filters, for the way back. */
+  protected readonly listParams = inject(CustomerListMemory).params;
   private readonly dialog = inject(MatDialog);
   private readonly notify = inject(NotificationService);
   private readonly router = inject(Router);

@@ -11,6 +11,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { CustomerListMemory } from '../../data/list-memory';
 import { NotificationService } from '../../../../core/errors/notification.service';
 import { downloadBlob } from '../../../../shared/data/download';
 import { EmptyState } from '../../../../shared/empty-state/empty-state';
@@ -53,6 +54,8 @@ const STATUS_TONE: Record<CustomerExport['status'], Tone> = {
 })
 export class CustomerExportsPage implements OnInit {
   protected readonly store = inject(CustomerExportsStore);
+  /** The list's last search and filters, for the way back. */
+  protected readonly listParams = inject(CustomerListMemory).params;
   private readonly notify = inject(NotificationService);
   private readonly document = inject(DOCUMENT);
 

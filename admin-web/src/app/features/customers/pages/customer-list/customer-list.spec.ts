@@ -15,6 +15,7 @@ import {
   typeInto,
 } from '../../../../../testing/test-helpers';
 import { COLUMNS_STORAGE_KEY } from '../../data/column-preferences';
+import { CustomerListMemory } from '../../data/list-memory';
 import type { Customer, CustomerStats } from '../../models/customer-api';
 import {
   aCustomer,
@@ -132,6 +133,7 @@ describe('CustomerListPage', () => {
     req.flush({ items: [], nextCursor: null });
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/customers?q=ann');
+    expect(TestBed.inject(CustomerListMemory).params()).toEqual({ q: 'ann' });
     expect(text(fixture)).toContain('No customers match');
   });
 

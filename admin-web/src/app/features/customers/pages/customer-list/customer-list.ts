@@ -29,6 +29,7 @@ import { NoCustomers } from '../../components/no-customers/no-customers';
 import { ToneChip } from '../../components/tone-chip/tone-chip';
 import { CustomerColumnsPreference } from '../../data/column-preferences';
 import { CustomersStore } from '../../data/customers.store';
+import { CustomerListMemory } from '../../data/list-memory';
 import type {
   Customer,
   CustomerExport,
@@ -80,6 +81,7 @@ export class CustomerListPage implements OnInit {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notify = inject(NotificationService);
+  private readonly memory = inject(CustomerListMemory);
 
   protected readonly canExport = hasPermission('customers:export');
   protected readonly canImport = hasPermission('customers:import');
@@ -161,6 +163,7 @@ export class CustomerListPage implements OnInit {
     const key = JSON.stringify(params);
     if (key === this.shownParams) return;
     this.shownParams = key;
+    this.memory.remember(params);
     this.store.list.load(filter);
     if (writeUrl) {
       void this.router.navigate([], {
