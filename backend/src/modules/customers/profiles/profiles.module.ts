@@ -32,6 +32,6 @@ import { CustomersService } from './customers.service';
     CustomerExportsService,
     CustomerExportsRepository,
   ],
-  exports: [CustomersService],
+  exports: [CustomersService, CustomerExportsService],
 })
 export class ProfilesModule {}
