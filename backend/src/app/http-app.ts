@@ -42,6 +42,10 @@ export async function createHttpApp(env: Env, options: { logger?: boolean } = {}
   fastify.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // Bulk ingestion batches (1,000 items) get a larger body limit than the rest of the API.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/ingest/')) route.bodyLimit = env.INGEST_BODY_LIMIT_BYTES;
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);

@@ -78,6 +78,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Body limit of the bulk ingestion routes (`/api/ingest/*`), whose batches of 1,000 items outgrow BODY_LIMIT_BYTES. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  INGEST_BODY_LIMIT_BYTES = 16_777_216;
+
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_MAX_ATTEMPTS = 5;
 

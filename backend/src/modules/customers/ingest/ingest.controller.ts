@@ -40,7 +40,7 @@ const BulkRoute = () =>
     }),
     ApiBadRequestResponse({ type: ProblemDto, description: `Not JSON, \`items\` missing, not an array, empty or over ${MAX_BATCH_ITEMS}, an unknown top-level field, or a malformed Idempotency-Key` }),
     ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'The Idempotency-Key was used with a different body (`idempotency-key-reused`)' }),
-    ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'The body is over the server limit (BODY_LIMIT_BYTES, 1 MB by default)' }),
+    ApiPayloadTooLargeResponse({ type: ProblemDto, description: 'The body is over the ingestion limit (INGEST_BODY_LIMIT_BYTES, 16 MB by default)' }),
   );
 
 /** Bulk JSON ingestion for integrators (API keys or users with `customers:import`). */

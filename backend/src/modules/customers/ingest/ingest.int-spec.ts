@@ -53,6 +53,17 @@ describe('bulk ingestion API', () => {
     expect(await eventCount()).toBe(0);
   });
 
+  it('takes batches larger than the general body limit, up to the ingestion limit', async () => {
+    const padding = 'x'.repeat(2_000);
+    const items = Array.from({ length: 1000 }, (_, i) => event({ properties: { i, padding } })); // about 2.1 MB, over BODY_LIMIT_BYTES
+    const res = await ingest(url, owner, 'events', items);
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toEqual({ created: 1000, updated: 0, rejected: 0 });
+    const tooBig = await call(url, 'POST', '/api/ingest/events', { ...owner, body: { items: [event({ properties: { padding: 'x'.repeat(17_000_000) } })] } });
+    expect(tooBig.status).toBe(413);
+    await ds.query('DELETE FROM customer_events WHERE workspace_id = $1', [ws.workspaceId]);
+  });
+
   it('refuses a malformed Idempotency-Key with a 400 naming the header', async () => {
     for (const key of ['', 'k'.repeat(256), 'clé']) {
       const res = await ingest(url, owner, 'events', [event()], key);
