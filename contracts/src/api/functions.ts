@@ -77,6 +77,10 @@ export type { ListCustomerImportErrors$Params as ListCustomerImportErrors$Params
 export { listCustomerImportErrors as listCustomerImportErrors } from './fn/customer-imports/list-customer-import-errors';
 export type { StartCustomerImport$Params as StartCustomerImport$Params } from './fn/customer-imports/start-customer-import';
 export { startCustomerImport as startCustomerImport } from './fn/customer-imports/start-customer-import';
+export type { GetDemoStatus$Params as GetDemoStatus$Params } from './fn/demo/get-demo-status';
+export { getDemoStatus as getDemoStatus } from './fn/demo/get-demo-status';
+export type { LoadDemoData$Params as LoadDemoData$Params } from './fn/demo/load-demo-data';
+export { loadDemoData as loadDemoData } from './fn/demo/load-demo-data';
 export type { ListEmailMessages$Params as ListEmailMessages$Params } from './fn/email/list-email-messages';
 export { listEmailMessages as listEmailMessages } from './fn/email/list-email-messages';
 export type { GetEmailMessage$Params as GetEmailMessage$Params } from './fn/email/get-email-message';

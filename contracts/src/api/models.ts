@@ -48,6 +48,8 @@ export type { CustomerTraits } from './models/customer-traits';
 export type { CustomerTraitsRefresh } from './models/customer-traits-refresh';
 export type { CustomerTraitsStatus } from './models/customer-traits-status';
 export type { CustomerTraitsSummary } from './models/customer-traits-summary';
+export type { DemoState } from './models/demo-state';
+export type { DemoStatus } from './models/demo-status';
 export type { EmailMessage } from './models/email-message';
 export type { EmailMessageDetail } from './models/email-message-detail';
 export type { EmailMessagePage } from './models/email-message-page';

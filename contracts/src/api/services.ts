@@ -7,6 +7,7 @@ export { AuthService } from './services/auth.service';
 export { CustomersService } from './services/customers.service';
 export { CustomerExportsService } from './services/customer-exports.service';
 export { CustomerImportsService } from './services/customer-imports.service';
+export { DemoService } from './services/demo.service';
 export { EmailService } from './services/email.service';
 export { HealthService } from './services/health.service';
 export { IngestService } from './services/ingest.service';

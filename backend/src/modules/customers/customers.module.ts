@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DemoModule } from './demo/demo.module';
 import { CustomerImportsModule } from './imports/customer-imports.module';
 import { CustomerUpsertModule } from './ingest/customer-upsert.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -10,7 +11,7 @@ import { TraitsModule } from './traits/traits.module';
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
 @Module({
-  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule],
-  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule],
+  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule],
+  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule],
 })
 export class CustomersModule {}

@@ -129,6 +129,17 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(2048)
   IMPORT_MAX_MB = 200;
 
+  /**
+   * Fill the first workspace with the demo data (customers, orders, events) after start-up when it has
+   * no customers yet; the same background job as POST /api/demo.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEMO_ON_START = false;
+
+  /** Customers the demo data creates (orders and events follow: about 6 and 18 per customer). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  DEMO_CUSTOMERS = 20_000;
+
   /** Directory with the built console (served at `/`). */
   @IsOptional() @IsString()
   CONSOLE_DIR?: string;

@@ -14,6 +14,11 @@ export class WorkspacesRepository {
     return this.repo(manager).save(this.repo(manager).create({ name }));
   }
 
+  /** Every workspace, oldest first. */
+  findAll(): Promise<Workspace[]> {
+    return this.repo().find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   findById(id: string): Promise<Workspace | null> {
     return this.repo().findOneBy({ id });
   }

@@ -52,6 +52,11 @@ export class WorkspacesService {
     return manager ? work(manager) : this.transactions.run(work);
   }
 
+  /** Every workspace of the installation, oldest (the bootstrapped one) first: for operator tools, never for a request. */
+  list(): Promise<Workspace[]> {
+    return this.workspaces.findAll();
+  }
+
   async get(actor: Actor): Promise<Workspace> {
     const workspace = await this.workspaces.findById(actor.workspaceId);
     if (!workspace) throw notFound('Workspace');

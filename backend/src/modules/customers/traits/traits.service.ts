@@ -11,6 +11,7 @@ import type { TraitsRefreshDto, TraitsStatusDto } from './dto/traits-status.resp
 import { DAILY_REFRESH_CRON, TRAITS_QUEUE, TraitsJobName } from './traits.jobs';
 import type { RefreshWorkspaceJob } from './traits.jobs';
 import { TraitsRepository } from './traits.repository';
+import type { TraitsTierCount } from './traits.repository';
 
 /**
  * Computed traits of customers (formulas in `formulas.ts`). Ingestion calls {@link applyOrders},
@@ -85,10 +86,7 @@ export class TraitsService {
 
   async status(actor: Actor): Promise<TraitsStatusDto> {
     requirePermission(actor, 'customers:read');
-    const [boundaries, tiers] = await Promise.all([
-      this.repository.findBoundaries(actor.workspaceId),
-      this.repository.tierCounts(actor.workspaceId),
-    ]);
+    const [boundaries, tiers] = await Promise.all([this.repository.findBoundaries(actor.workspaceId), this.tierCounts(actor.workspaceId)]);
     return {
       boundaries: boundaries && {
         recencyDays: boundaries.recencyDays,
@@ -99,6 +97,11 @@ export class TraitsService {
       computedAt: boundaries?.computedAt.toISOString() ?? null,
       tiers: tiers.map((t) => ({ tier: t.tier as RfmTier, customers: t.customers })),
     };
+  }
+
+  /** Customers with orders per RFM tier, largest first. */
+  tierCounts(workspaceId: string): Promise<TraitsTierCount[]> {
+    return this.repository.tierCounts(workspaceId);
   }
 
   /** The daily run: one refresh job per workspace with traits (one per workspace and day, however often this runs). */
