@@ -4,7 +4,7 @@ const WS = '00000000-0000-4000-8000-000000000001';
 const ID = '00000000-0000-4000-8000-0000000000ff';
 
 describe('customer list query builder', () => {
-  it('scopes to the workspace, leaves erased customers out and sorts newest first by default order of the sort', () => {
+  it('scopes to the workspace, leaves erased customers out, sorts and limits', () => {
     const { sql, params } = buildCustomerQuery({ workspaceId: WS, filters: {}, sort: '-createdAt', limit: 51 });
     expect(sql).toContain('FROM customers c LEFT JOIN customer_traits t ON t.customer_id = c.id');
     expect(sql).toContain('WHERE c.workspace_id = $1 AND c.erased_at IS NULL ORDER BY c.created_at DESC, c.id DESC LIMIT $2');
