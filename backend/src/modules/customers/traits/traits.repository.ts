@@ -36,9 +36,10 @@ const EVENT_WEIGHTS = Object.values(ENGAGEMENT_WEIGHTS);
 /**
  * Per-customer order aggregates of the `batch` relation (id, customer_id, amount, placed_at, local_hour),
  * as the CTEs `totals`, `hours` (24 counters) and `categories` (jsonb of spend per category).
- * `$1` is the workspace.
+ * `$1` is the workspace; `items` narrows the line items read (the batch's order ids, so that a small
+ * batch probes the order index instead of hashing every line item of the workspace).
  */
-const ORDER_AGGREGATES = `
+const orderAggregates = (items = 'true') => `
   totals AS (
     SELECT customer_id, sum(amount) AS spent, count(*)::int AS n, min(placed_at) AS first_at, max(placed_at) AS last_at
     FROM batch GROUP BY customer_id
@@ -56,6 +57,7 @@ const ORDER_AGGREGATES = `
     FROM (
       SELECT b.customer_id, i.category, sum(i.quantity * i.unit_price) AS spend
       FROM batch b JOIN order_items i ON i.order_id = b.id AND i.workspace_id = $1
+      WHERE ${items}
       GROUP BY 1, 2
     ) per_category
     GROUP BY customer_id
@@ -170,7 +172,7 @@ export class TraitsRepository {
   async foldOrders(manager: EntityManager, workspaceId: string, orderIds: string[]): Promise<string[]> {
     const rows: { customer_id: string }[] = await manager.query(
       `WITH ${orderBatch('orders o JOIN customers c ON c.id = o.customer_id AND c.workspace_id = $1', 'o.workspace_id = $1 AND o.id = ANY($2::uuid[])', '$3')},
-       ${ORDER_AGGREGATES}
+       ${orderAggregates('i.order_id = ANY($2::uuid[])')}
        INSERT INTO customer_traits AS t (customer_id, workspace_id, total_spent, order_count, first_order_at, last_order_at, category_spend, hour_counts)
        SELECT tot.customer_id, $1, tot.spent, tot.n, tot.first_at, tot.last_at, coalesce(cat.spend, '{}'), h.counts
        FROM totals tot JOIN hours h USING (customer_id) LEFT JOIN categories cat USING (customer_id)
@@ -231,7 +233,7 @@ export class TraitsRepository {
          SELECT id, timezone FROM customers WHERE workspace_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
        ),
        ${orderBatch('orders o JOIN target c ON c.id = o.customer_id', 'o.workspace_id = $1', '$3')},
-       ${ORDER_AGGREGATES},
+       ${orderAggregates()},
        event_batch AS (
          SELECT e.customer_id, e.type, e.occurred_at FROM customer_events e JOIN target c ON c.id = e.customer_id WHERE e.workspace_id = $1
        ),
