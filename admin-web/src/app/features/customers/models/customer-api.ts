@@ -21,6 +21,7 @@ export type {
   CustomerSort,
   CustomerStats,
   CustomerTraits,
+  DemoStatus,
   FacetValue,
   MonthlySpend,
   RfmTier,

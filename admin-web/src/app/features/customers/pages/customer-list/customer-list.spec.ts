@@ -16,6 +16,7 @@ import {
 } from '../../../../../testing/test-helpers';
 import { COLUMNS_STORAGE_KEY } from '../../data/column-preferences';
 import { CustomerListMemory } from '../../data/list-memory';
+import { DEMO_POLL_MS } from '../../data/demo.store';
 import type { Customer, CustomerStats } from '../../models/customer-api';
 import {
   aCustomer,
@@ -33,6 +34,7 @@ class Customer360Stub {}
 jest.setTimeout(20_000);
 
 const READ = ['customers:read'];
+const NO_DEMO = { state: 'idle', progress: 0, customers: 0, error: null };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('CustomerListPage', () => {
@@ -49,6 +51,7 @@ describe('CustomerListPage', () => {
           { path: 'customers/:id', component: Customer360Stub },
         ]),
         provideFakeEcharts(charts),
+        { provide: DEMO_POLL_MS, useValue: 20 },
       ],
     });
   });
@@ -183,6 +186,8 @@ describe('CustomerListPage', () => {
       customers: [],
       stats: empty,
     });
+    expectRequest('/api/demo').flush(NO_DEMO);
+    await settle(fixture);
     expect(text(fixture)).toContain('No customers yet');
     expect(text(fixture)).toContain('bulk API');
     expect(query(fixture, 'a[href="/customers/import"]')).not.toBeNull();
@@ -192,8 +197,46 @@ describe('CustomerListPage', () => {
 
   it('offers no import or export to a reader without those permissions', async () => {
     const fixture = await open('/customers', READ, { customers: [] });
+    expectRequest('/api/demo').flush(NO_DEMO);
+    await settle(fixture);
     expect(query(fixture, 'a[href="/customers/import"]')).toBeNull();
     expect(query(fixture, '[data-testid="export-customers"]')).toBeNull();
+    expect(query(fixture, '[data-testid="load-demo"]')).toBeNull();
+    expect(text(fixture)).not.toContain('demo data');
+  });
+
+  it('loads the demo data for a workspace manager, shows its progress, then the customers', async () => {
+    const fixture = await open('/customers', [...READ, 'workspace:manage'], {
+      customers: [],
+      stats: someStats({ totalCustomers: 0 }),
+    });
+    expectRequest('/api/demo').flush(NO_DEMO);
+    await settle(fixture);
+    expect(text(fixture)).toContain('load the demo data');
+    query(fixture, '[data-testid="load-demo"]')?.click();
+    await settle(fixture);
+    expectRequest('/api/demo', 'POST').flush({ ...NO_DEMO, state: 'queued' });
+    await settle(fixture);
+    expect(text(fixture)).toContain('Demo data queued');
+    expect(query<HTMLButtonElement>(fixture, '[data-testid="load-demo"]')?.disabled).toBe(true);
+
+    await wait(30);
+    expectRequest('/api/demo').flush({ ...NO_DEMO, state: 'running', progress: 40, customers: 8000 });
+    await settle(fixture);
+    expect(text(fixture)).toContain('Loading demo data: 40% (8,000 customers so far)');
+
+    await wait(30);
+    expectRequest('/api/demo').flush({ ...NO_DEMO, state: 'completed', progress: 100, customers: 20000 });
+    await settle(fixture);
+    expectRequest('/api/customers').flush({ items: [aCustomer()], nextCursor: null });
+    expectRequest('/api/customers/stats').flush(someStats());
+    expectRequest('/api/customers/facets').flush(someFacets());
+    await settle(fixture);
+    expect(query(fixture, 'tr.customer-row')?.textContent).toContain('Anna Schmidt');
+    expect(document.body.textContent).toContain('Demo data loaded: 20,000 customers.');
+    // Finished: no more checks.
+    await wait(50);
+    TestBed.inject(HttpTestingController).expectNone('/api/demo');
   });
 
   it('exports the filtered list as CSV in the background and links to the exports', async () => {

@@ -129,6 +129,13 @@ export class CustomerListPage implements OnInit {
     return RFM_TIER_MEANING[tier];
   }
 
+  /** Customers arrived in an empty workspace (demo data): everything on the page is new. */
+  protected reloadAll(): void {
+    this.store.list.load();
+    this.store.loadStats();
+    this.store.loadFacets();
+  }
+
   protected sortBy(sort: Sort): void {
     this.filters.controls.sort.setValue(toSort(sort.active, sort.direction));
   }
