@@ -21,7 +21,7 @@ export class Customers1796000000000 implements MigrationInterface {
             CREATE INDEX "customer_events_workspace_type_occurred_idx" ON "customer_events" ("workspace_id", "type", "occurred_at")
         `);
     await queryRunner.query(`
-            CREATE INDEX "customer_events_workspace_customer_occurred_idx" ON "customer_events" ("workspace_id", "customer_id", "occurred_at")
+            CREATE INDEX "customer_events_customer_occurred_idx" ON "customer_events" ("customer_id", "occurred_at")
         `);
     await queryRunner.query(`
             CREATE TABLE "customer_exports" (
@@ -245,7 +245,7 @@ export class Customers1796000000000 implements MigrationInterface {
             CREATE INDEX "orders_workspace_placed_idx" ON "orders" ("workspace_id", "placed_at")
         `);
     await queryRunner.query(`
-            CREATE INDEX "orders_workspace_customer_placed_idx" ON "orders" ("workspace_id", "customer_id", "placed_at")
+            CREATE INDEX "orders_customer_placed_idx" ON "orders" ("customer_id", "placed_at")
         `);
     await queryRunner.query(`
             CREATE UNIQUE INDEX "orders_workspace_external_id_key" ON "orders" ("workspace_id", "external_id")
@@ -409,7 +409,7 @@ export class Customers1796000000000 implements MigrationInterface {
             DROP INDEX "public"."orders_workspace_external_id_key"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."orders_workspace_customer_placed_idx"
+            DROP INDEX "public"."orders_customer_placed_idx"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."orders_workspace_placed_idx"
@@ -487,7 +487,7 @@ export class Customers1796000000000 implements MigrationInterface {
             DROP TABLE "customer_exports"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."customer_events_workspace_customer_occurred_idx"
+            DROP INDEX "public"."customer_events_customer_occurred_idx"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."customer_events_workspace_type_occurred_idx"

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedCo
 
 /** A behavioural event of a customer (`page_view`, `email_opened`…) with free-form properties. */
 @Entity('customer_events')
-@Index('customer_events_workspace_customer_occurred_idx', ['workspaceId', 'customerId', 'occurredAt'])
+/* A customer's events (timeline, traits, the delete cascade) lead with customer_id: ids are unique across workspaces. */
+@Index('customer_events_customer_occurred_idx', ['customerId', 'occurredAt'])
 @Index('customer_events_workspace_type_occurred_idx', ['workspaceId', 'type', 'occurredAt'])
 export class CustomerEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'customer_events_pkey' }) id: string;

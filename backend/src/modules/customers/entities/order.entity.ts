@@ -3,7 +3,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 /** An order of a customer; `amount` is the order total in `currency`. Line items are in `order_items`. */
 @Entity('orders')
 @Index('orders_workspace_external_id_key', ['workspaceId', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
-@Index('orders_workspace_customer_placed_idx', ['workspaceId', 'customerId', 'placedAt'])
+/* A customer's orders (timeline, traits, the delete cascade) lead with customer_id: ids are unique across workspaces. */
+@Index('orders_customer_placed_idx', ['customerId', 'placedAt'])
 @Index('orders_workspace_placed_idx', ['workspaceId', 'placedAt'])
 @Check('orders_channel_check', `"channel" IN ('online', 'offline')`)
 @Check('orders_amount_check', `"amount" >= 0`)
