@@ -5,6 +5,7 @@ import { Transactions } from '../../../platform/database/transactions';
 import { FileStorage } from '../../../platform/storage/file-storage';
 import type { CustomerImport } from '../entities/customer-import.entity';
 import type { CustomerInput } from '../ingest/customer-input';
+import type { UpsertBatch } from '../ingest/customer-batch';
 import { CustomerUpsertService } from '../ingest/customer-upsert.service';
 import { CompiledMapping } from './column-mapping';
 import type { RunCustomerImportJob } from './customer-imports.jobs';
@@ -30,22 +31,27 @@ class ByteCounter extends Transform {
   }
 }
 
-/** The rows of one batch: mapped items for the upsert engine, and rows already rejected while reading. */
+/**
+ * The rows of one batch: the upsert engine's batch (each mapped row validated as it is added, while the
+ * previous batch is being written) with the file row and cells behind each item, and the rows already
+ * rejected while reading.
+ */
 class ImportBatch {
   readonly rowNumbers: number[] = [];
   readonly cells: CellValue[][] = [];
-  readonly inputs: CustomerInput[] = [];
   readonly errors: ImportErrorRow[] = [];
   rejectedRows = 0;
 
+  constructor(readonly items: UpsertBatch) {}
+
   get size(): number {
-    return this.inputs.length + this.rejectedRows;
+    return this.items.size + this.rejectedRows;
   }
 
   add(rowNumber: number, cells: CellValue[], input: CustomerInput): void {
+    this.items.add(input);
     this.rowNumbers.push(rowNumber);
     this.cells.push(cells);
-    this.inputs.push(input);
   }
 
   reject(rowNumber: number, errors: { column: string | null; value: string | null; reason: string }[]): void {
@@ -111,7 +117,8 @@ export class CustomerImportRunner {
       writing = this.writeBatch(imp, mapping, batch, progress).then(() => onProgress?.(progress));
       writing.catch(() => undefined); // awaited by the next write or at the end
     };
-    let batch = new ImportBatch();
+    const newBatch = () => new ImportBatch(this.upserts.startBatch({ source: 'import' }));
+    let batch = newBatch();
     let header = true;
     try {
       for await (const row of readRows(counter, imp.format, imp.delimiter as CsvDelimiter | null)) {
@@ -131,7 +138,7 @@ export class CustomerImportRunner {
         }
         if (batch.size >= IMPORT_BATCH_ROWS) {
           await write(batch);
-          batch = new ImportBatch();
+          batch = newBatch();
         }
       }
       if (batch.size) await write(batch);
@@ -143,7 +150,7 @@ export class CustomerImportRunner {
   /** One transaction: the upserts, the batch's rejected rows and the counters. */
   private async writeBatch(imp: CustomerImport, mapping: CompiledMapping, batch: ImportBatch, progress: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const outcomes = batch.inputs.length ? await this.upserts.upsertMany(imp.workspaceId, batch.inputs, { source: 'import' }, manager) : [];
+      const outcomes = await this.upserts.apply(imp.workspaceId, batch.items, manager);
       const errors = [...batch.errors];
       let created = 0;
       let updated = 0;
@@ -158,7 +165,7 @@ export class CustomerImportRunner {
       }
       errors.sort((a, b) => a.rowNumber - b.rowNumber);
       await this.imports.insertErrors(manager, imp.workspaceId, imp.id, errors);
-      const rejected = batch.rejectedRows + batch.inputs.length - created - updated;
+      const rejected = batch.size - created - updated;
       await this.imports.addBatch(manager, imp.workspaceId, imp.id, { processed: batch.size, created, updated, rejected, progress });
     });
   }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import type { Info, Parser } from 'csv-parse';
+import type { Parser } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { CellValue as ExcelCellValue } from 'exceljs';
 import type { Readable } from 'node:stream';
@@ -30,7 +30,6 @@ export async function* readCsvRows(source: Readable, delimiter: CsvDelimiter): A
   const parser: Parser = parse({
     delimiter,
     bom: true,
-    info: true,
     relax_quotes: true,
     relax_column_count: true,
     skip_records_with_error: true,
@@ -43,8 +42,10 @@ export async function* readCsvRows(source: Readable, delimiter: CsvDelimiter): A
   source.pipe(new DecodeText()).pipe(parser);
   let rowNumber = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      while (skipped.length && skipped[0].before < info.records) {
+    let records = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      records++;
+      while (skipped.length && skipped[0].before < records) {
         const { error } = skipped.shift() as { error: string };
         yield { rowNumber: ++rowNumber, cells: [], error };
       }

@@ -115,6 +115,7 @@ describe('CustomerUpsertService', () => {
           consent: {
             email: { status: 'subscribed', updatedAt: '2024-01-01T00:00:00Z' },
             sms: { status: 'subscribed', updatedAt: '2024-06-01T00:00:00Z' },
+            push: { status: 'subscribed', updatedAt: '2024-01-01T00:00:00Z' },
           },
           tags: ['early'],
         },
@@ -131,6 +132,7 @@ describe('CustomerUpsertService', () => {
           consent: {
             email: { status: 'unsubscribed', source: 'preference-center', updatedAt: '2024-02-01T00:00:00Z' },
             sms: { status: 'unsubscribed', updatedAt: '2024-03-01T00:00:00Z' },
+            push: { status: 'subscribed', updatedAt: '2024-04-01T00:00:00Z' },
           },
           tags: ['vip', 'early'],
         },
@@ -150,10 +152,22 @@ describe('CustomerUpsertService', () => {
       consent: {
         email: { status: 'unsubscribed', source: 'preference-center', updatedAt: '2024-02-01T00:00:00.000Z' }, // newer: replaced
         sms: { status: 'subscribed', source: 'api', updatedAt: '2024-06-01T00:00:00.000Z' }, // older: kept
+        push: { status: 'subscribed', source: 'api', updatedAt: '2024-01-01T00:00:00.000Z' }, // same status: first time kept
       },
       tags: ['early', 'vip'],
     });
     expect((grace as unknown as { city: string }).city).toBe('Arlington');
+  });
+
+  it('does not rewrite a customer the merge leaves unchanged, and reports it updated', async () => {
+    const item = { externalId: 'same-1', email: 'same@example.com', attributes: { a: 1 }, tags: ['t'], consent: { sms: { status: 'pending' } } };
+    const [created] = await upserts.upsertMany(ws, [item], { source: 'api' });
+    const before = (await db.query('SELECT xmin::text AS version, updated_at FROM customers WHERE id = $1', [created.customerId]))[0];
+    const [again] = await upserts.upsertMany(ws, [item], { source: 'api' });
+    expect(again).toMatchObject({ status: 'updated', customerId: created.customerId });
+    expect((await db.query('SELECT xmin::text AS version, updated_at FROM customers WHERE id = $1', [created.customerId]))[0]).toEqual(before);
+    await upserts.upsertMany(ws, [{ ...item, tags: ['u'] }], { source: 'api' });
+    expect((await one(created.customerId)).tags).toEqual(['t', 'u']);
   });
 
   it('links an email-only customer to an external id, and rejects an email that belongs to another external id', async () => {

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../../platform/database/transactions';
-import { foldBatch } from './customer-batch';
+import { UpsertBatch } from './customer-batch';
 import type { BatchGroup } from './customer-batch';
 import type { CustomerInput, UpsertOutcome } from './customer-input';
 import { CustomerUpsertRepository } from './customer-upsert.repository';
 import type { StagedOutcome } from './customer-upsert.repository';
-import { validateCustomerInput } from './customer-validation';
-import type { NormalizedCustomer } from './customer-validation';
 
 /**
  * The one upsert engine for customers, used by the bulk API and by file imports.
  *
- * - **Validation** per item ({@link validateCustomerInput}); a bad item is rejected with its reason and
+ * - **Validation** per item (see customer-validation); a bad item is rejected with its reason and
  *   field, never an error for the batch.
  * - **Matching**: by external id first, else by email. An item whose email belongs to another customer than
  *   its external id, or to a customer with another external id, is rejected; so is one addressing an
@@ -22,7 +20,8 @@ import type { NormalizedCustomer } from './customer-validation';
  *   conflicts are judged against the customers as they were before the batch.
  * - **Merge rules on update**: given fields overwrite (an explicit null clears), absent fields stay;
  *   attributes merge key by key (a null value removes the key); tags are the union; consent is replaced per
- *   channel only by a newer `updatedAt`.
+ *   channel only by another status with a newer `updatedAt` (the same status again keeps the time it was
+ *   first given). A customer the merge leaves unchanged is not rewritten (still reported `updated`).
  * - **Set-based**: the batch is copied into a temporary staging table and applied in a few statements, in
  *   one transaction (the caller's, when given) that holds the workspace's upsert lock, so concurrent batches
  *   of a workspace never create the same customer twice.
@@ -35,21 +34,25 @@ export class CustomerUpsertService {
   ) {}
 
   async upsertMany(workspaceId: string, items: unknown[], options: { source: string }, manager?: EntityManager): Promise<UpsertOutcome[]> {
-    if (!manager) return this.transactions.run((m) => this.upsertMany(workspaceId, items, options, m));
-    const now = new Date().toISOString();
-    const outcomes: UpsertOutcome[] = new Array(items.length);
-    const valid: { index: number; customer: NormalizedCustomer }[] = [];
-    items.forEach((item, index) => {
-      const result = validateCustomerInput(item, options.source, now);
-      if (result.ok) valid.push({ index, customer: result.customer });
-      else outcomes[index] = { index, status: 'rejected', reason: result.reason, field: result.field };
-    });
-    const { groups, conflicts } = foldBatch(valid);
-    for (const { index, reason, field } of conflicts) outcomes[index] = { index, status: 'rejected', reason, field };
-    if (groups.length) {
+    const batch = this.startBatch(options);
+    for (const item of items) batch.add(item);
+    return this.apply(workspaceId, batch, manager);
+  }
+
+  /** A batch to fill item by item (validated as added), then {@link apply}: how a file import feeds rows as it reads them. */
+  startBatch(options: { source: string }): UpsertBatch {
+    return new UpsertBatch(options.source);
+  }
+
+  /** Stores a batch; one outcome per item, in order. */
+  async apply(workspaceId: string, batch: UpsertBatch, manager?: EntityManager): Promise<UpsertOutcome[]> {
+    if (!manager) return this.transactions.run((m) => this.apply(workspaceId, batch, m));
+    const outcomes = [...batch.outcomes];
+    outcomes.length = batch.size;
+    if (batch.groups.length) {
       await this.repository.lockWorkspace(manager, workspaceId);
-      const staged = await this.repository.upsert(manager, workspaceId, groups.map((g) => g.customer));
-      for (const row of staged) record(outcomes, groups, row);
+      const staged = await this.repository.upsert(manager, workspaceId, batch.groups.map((g) => g.customer));
+      for (const row of staged) record(outcomes, batch.groups, row);
     }
     return outcomes;
   }
