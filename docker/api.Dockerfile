@@ -33,7 +33,7 @@ COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/backend ./dist/backend
 COPY --from=build /app/prompts ./prompts
-RUN mkdir -p /app/.lodestar && chown node:node /app/.lodestar
+RUN mkdir -p /app/.lodestar/files && chown -R node:node /app/.lodestar
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
