@@ -153,9 +153,10 @@ describe('customer imports', () => {
       '', // row 6: blank, skipped
       'mix-5,mix5@example.com,50,0301234,', // row 7: phone without country
       'mix-6,mix6@example.com,"1,000",030 1234567,DE', // row 8: good
+      'mix-7,mix7@example.com,=1+1,,DE', // row 9: not a number, and a formula to a spreadsheet
     ].join('\n');
     const { uploaded, result } = await importFile('mixed.csv', csv, { points: 'attributes.points:number' });
-    expect(result).toMatchObject({ status: 'completed', processedRows: 6, createdCount: 2, rejectedCount: 4 });
+    expect(result).toMatchObject({ status: 'completed', processedRows: 7, createdCount: 2, rejectedCount: 5 });
     expect((await customer({ externalId: 'mix-6' }))).toMatchObject({ phone: '+49301234567', attributes: { points: 1000 } });
     expect(await customer({ externalId: 'mix-2' })).toBeUndefined();
 
@@ -167,7 +168,7 @@ describe('customer imports', () => {
       [5, null, null],
     ]);
     const rest = await call(url, 'GET', `/api/customers/imports/${uploaded.id}/errors?limit=3&cursor=${errors.body.nextCursor}`, { token: ws.owner.token });
-    expect(rest.body).toMatchObject({ items: [{ row: 7, column: 'phone', value: '0301234' }], nextCursor: null });
+    expect(rest.body).toMatchObject({ items: [{ row: 7, column: 'phone', value: '0301234' }, { row: 9, value: '=1+1' }], nextCursor: null });
 
     const report = await fetch(`${url}/api/customers/imports/${uploaded.id}/error-report`, { headers: { authorization: `Bearer ${ws.owner.token}` } });
     expect(report.status).toBe(200);
@@ -179,6 +180,7 @@ describe('customer imports', () => {
       '4,points,lots,Not a number',
       '5,,,"The row has 6 cells, the header has 5"',
       '7,phone,0301234,"phone ""0301234"" is not a valid phone number (give it with its country code, e.g. +49…, or give the country)"',
+      "9,points,'=1+1,Not a number",
       '',
     ]);
   });

@@ -12,6 +12,7 @@ import { FileStorage } from '../../../platform/storage/file-storage';
 import { AuditService } from '../../audit/audit.service';
 import type { ImportMapping } from '../customers.types';
 import type { CustomerImport } from '../entities/customer-import.entity';
+import { safeText } from '../profiles/customer-export.csv';
 import { mappingProblems } from './column-mapping';
 import { CustomerImportMappingsService } from './customer-import-mappings.service';
 import { importsError } from './customer-imports.errors';
@@ -145,7 +146,10 @@ export class CustomerImportsService {
     return toPage(rows, limit, (r) => ({ v: r.rowNumber, id: r.id }), toImportErrorDto);
   }
 
-  /** The error report as CSV (row, column, value, reason), produced batch by batch. Checks access before the first byte. */
+  /**
+   * The error report as CSV (row, column, value, reason), produced batch by batch; cells from the file are made
+   * formula-safe as in customer exports. Checks access before the first byte.
+   */
   async errorReport(actor: Actor, id: string): Promise<{ fileName: string; csv: AsyncGenerator<string> }> {
     requireImport(actor);
     const found = await this.find(actor, id);
@@ -156,7 +160,7 @@ export class CustomerImportsService {
       for (;;) {
         const rows = await imports.listErrors(actor.workspaceId, id, REPORT_BATCH, afterId);
         if (!rows.length) return;
-        yield stringify(rows.map((r) => [r.rowNumber, r.columnName ?? '', r.value ?? '', r.reason]));
+        yield stringify(rows.map((r) => [r.rowNumber, safeText(r.columnName), safeText(r.value), r.reason]));
         afterId = rows[rows.length - 1].id;
       }
     }
