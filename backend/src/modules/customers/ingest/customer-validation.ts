@@ -54,6 +54,8 @@ const MAX_LENGTH: Record<ProfileField, number> = {
   city: 120,
 };
 const ITEM_KEYS = new Set<string>([...PROFILE_FIELDS, 'attributes', 'consent', 'tags']);
+/** The order fields are read in: country first, as the default region of the phone number. */
+const FIELD_ORDER: ProfileField[] = ['country', ...PROFILE_FIELDS.filter((f) => f !== 'country')];
 const CONSENT_KEYS = new Set(['status', 'source', 'updatedAt']);
 
 /** The WHATWG "valid e-mail address" grammar (what `<input type=email>` accepts), with a dot required in the domain. */
@@ -121,8 +123,7 @@ function normalize(item: Record<string, unknown>, source: string, now: string): 
     consent: null,
     tags: null,
   };
-  // country first: it is the default region of the phone number
-  for (const field of ['country', ...PROFILE_FIELDS.filter((f) => f !== 'country')] as ProfileField[]) {
+  for (const field of FIELD_ORDER) {
     const value = item[field];
     if (value === undefined) continue;
     customer.given |= FIELD_BIT[field];
