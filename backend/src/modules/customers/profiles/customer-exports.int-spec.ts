@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { call, createWorkspace, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
 import { CUSTOMER_EXPORTS_QUEUE } from './customer-exports.jobs';
+import { CustomerExportsService } from './customer-exports.service';
 import { auditRows, insertCustomer, insertTraits } from './profiles.fixtures.test';
 
 /** CSV exports end to end: HTTP → row + Bull job → worker streams the list query into a file → download. */
@@ -131,6 +132,19 @@ describe('customer CSV exports', () => {
     expect(new Set(rows.map((r) => r.email)).size).toBe(1250);
     expect(rows[0].email).toBe('user2500@big.test'); // oldest first
     expect(rows.every((r) => r.country === 'DE')).toBe(true);
+  });
+
+  it('finishes an export left running by a worker that died when Bull runs its job again', async () => {
+    const crashed = await createWorkspace(app, url, 'Crashed export');
+    await insertCustomer(ds, crashed.workspaceId, { email: 'dee@x.test', country: 'US' });
+    const [row] = await ds.query(
+      `INSERT INTO customer_exports (workspace_id, created_by, filters, status) VALUES ($1, 'test', '{"country":["US"],"sort":"createdAt"}', 'running') RETURNING id`,
+      [crashed.workspaceId],
+    );
+    await app.get(CustomerExportsService).run({ workspaceId: crashed.workspaceId, exportId: row.id }, { attempt: 2, maxAttempts: 3 });
+    const done = await call(url, 'GET', `/api/customers/exports/${row.id}`, { token: crashed.owner.token });
+    expect(done.body).toMatchObject({ status: 'completed', rowCount: 1 });
+    expect((await download(crashed.owner.token, row.id)).text).toContain('dee@x.test');
   });
 
   it('lists exports newest first, page by page, and only the workspace’s own', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CustomerExport } from '../entities/customer-export.entity';
 import { buildCustomerQuery } from './customer-query';
 import type { CustomerQuery } from './customer-query';
@@ -39,8 +39,14 @@ export class CustomerExportsRepository {
   }
 
   /** Moves a queued export to running; false when it is not queued (already taken, finished or gone). */
+  /**
+   * Claims an export for a run. A `running` one is taken over too: Bull hands a job to one worker at a time,
+   * so a second run means the first worker died (a stalled job) and the export would otherwise stay running.
+   */
   async start(workspaceId: string, id: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(CustomerExport).update({ workspaceId, id, status: 'queued' }, { status: 'running', error: null });
+    const result = await this.dataSource
+      .getRepository(CustomerExport)
+      .update({ workspaceId, id, status: In(['queued', 'running']) }, { status: 'running', error: null });
     return result.affected === 1;
   }
 

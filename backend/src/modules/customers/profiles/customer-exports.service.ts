@@ -102,7 +102,7 @@ export class CustomerExportsService {
    */
   async run(job: WriteCustomerExportJob, { attempt, maxAttempts }: ExportAttempt): Promise<void> {
     const { workspaceId, exportId } = job;
-    if (!(await this.exports.start(workspaceId, exportId))) return; // finished, taken by another worker, or deleted
+    if (!(await this.exports.start(workspaceId, exportId))) return; // finished, failed or deleted
     const row = await this.exports.findById(workspaceId, exportId);
     if (!row) return;
     const { sort, ...filters } = row.filters as unknown as StoredFilters;
