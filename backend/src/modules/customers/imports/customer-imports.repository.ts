@@ -132,4 +132,13 @@ export class CustomerImportsRepository {
     if (afterId) query.andWhere('e.id > :afterId', { afterId });
     return query.getMany();
   }
+
+  /** Blanks rejected-row values equal (case-insensitively) to any of `values`; returns how many were blanked. */
+  async forgetValues(workspaceId: string, values: string[], manager: EntityManager): Promise<number> {
+    const [, affected] = await manager.query(
+      `UPDATE customer_import_errors SET value = NULL WHERE workspace_id = $1 AND lower(value) = ANY($2::text[])`,
+      [workspaceId, values.map((v) => v.toLowerCase())],
+    );
+    return affected;
+  }
 }

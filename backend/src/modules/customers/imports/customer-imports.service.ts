@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../../platform/access/actor';
 import { Env } from '../../../platform/config/env';
 import { Transactions } from '../../../platform/database/transactions';
@@ -165,6 +166,14 @@ export class CustomerImportsService {
       }
     }
     return { fileName: `${found.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'import'}-errors.csv`, csv: csv() };
+  }
+
+  /**
+   * Part of a GDPR erasure (the caller's transaction): blanks the values of rejected import rows that hold
+   * one of the erased customer's identifiers, so the error reports do not keep them.
+   */
+  forgetPersonalValues(workspaceId: string, values: string[], manager: EntityManager): Promise<number> {
+    return values.length ? this.imports.forgetValues(workspaceId, values, manager) : Promise.resolve(0);
   }
 
   private async find(actor: Actor, id: string): Promise<CustomerImport> {

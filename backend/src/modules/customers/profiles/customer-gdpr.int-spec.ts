@@ -46,6 +46,17 @@ describe('customer GDPR export and erasure', () => {
     eventId = await insertEvent(ds, ws.workspaceId, id, { type: 'form_submitted', occurredAt: '2025-02-02T08:00:00Z', properties: { ship: 'ship-A' } });
     await insertEvent(ds, ws.workspaceId, id, { type: 'page_view', occurredAt: '2025-02-03T08:00:00Z' });
     await insertTraits(ds, ws.workspaceId, id, { totalSpent: 99.9, orderCount: 1, rfmTier: 'New', recencyScore: 5 });
+    // An earlier import rejected two rows: one carried Grace's email (in another case), one someone else's.
+    const [imported] = await ds.query(
+      `INSERT INTO customer_imports (workspace_id, created_by, file_name, format, size_bytes, storage_key)
+       VALUES ($1, 'test', 'people.csv', 'csv', 100, 'k') RETURNING id`,
+      [ws.workspaceId],
+    );
+    await ds.query(
+      `INSERT INTO customer_import_errors (workspace_id, import_id, row_number, column_name, value, reason)
+       VALUES ($1, $2, 2, 'Phone', 'GRACE@navy.test', 'not a phone number'), ($1, $2, 3, 'Email', 'someone@else.test', 'taken')`,
+      [ws.workspaceId, imported.id],
+    );
   });
   afterAll(() => app.close());
 
@@ -133,8 +144,14 @@ describe('customer GDPR export and erasure', () => {
     expect(audit.find((a) => a.action === 'customer.erase')?.after).toEqual({
       erasedFields: res.body.erasedFields,
       eventsScrubbed: 1,
+      importValuesCleared: 1,
       ordersKept: 1,
     });
+    const importErrors = await ds.query('SELECT row_number, value FROM customer_import_errors WHERE workspace_id = $1 ORDER BY row_number', [ws.workspaceId]);
+    expect(importErrors).toEqual([
+      { row_number: 2, value: null },
+      { row_number: 3, value: 'someone@else.test' },
+    ]);
     const everything = JSON.stringify(await ds.query('SELECT * FROM audit_events WHERE workspace_id = $1', [ws.workspaceId]));
     for (const value of PII) expect({ value, inAudit: everything.includes(value) }).toEqual({ value, inAudit: false });
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../platform/access/actor';
 import { Transactions } from '../../../platform/database/transactions';
 import { AuditService } from '../../audit/audit.service';
+import { CustomerImportsService } from '../imports/customer-imports.service';
 import type { Customer } from '../entities/customer.entity';
 import { toEventDto, toOrderDto } from './activity.mapper';
 import { CustomerActivityRepository } from './customer-activity.repository';
@@ -28,6 +29,7 @@ export class CustomerGdprService {
     private readonly customers: CustomersRepository,
     private readonly activity: CustomerActivityRepository,
     private readonly audit: AuditService,
+    private readonly imports: CustomerImportsService,
     private readonly transactions: Transactions,
   ) {}
 
@@ -59,12 +61,14 @@ export class CustomerGdprService {
       if (!customer) throw profilesError.customerNotFound();
       if (customer.erasedAt) throw profilesError.erased();
       const erasedFields = PERSONAL_FIELDS.filter((f) => holdsData(customer[f as keyof Customer]));
+      const identifiers = [customer.email, customer.phone, customer.externalId].filter((v): v is string => !!v);
       const erasedAt = await this.customers.erase(ws, id, m);
       const eventsScrubbed = await this.activity.scrubEventProperties(ws, id, m);
+      const importValuesCleared = await this.imports.forgetPersonalValues(ws, identifiers, m);
       const { orders } = await this.customers.countActivity(ws, id, m);
       const result: CustomerErasureDto = { id, erasedAt, erasedFields, eventsScrubbed, ordersKept: orders };
       // Field names and counts only: copying the values here would keep what was just erased.
-      await this.audit.record(actor, { action: 'customer.erase', objectType: 'customer', objectId: id, after: { erasedFields, eventsScrubbed, ordersKept: orders } }, m);
+      await this.audit.record(actor, { action: 'customer.erase', objectType: 'customer', objectId: id, after: { erasedFields, eventsScrubbed, importValuesCleared, ordersKept: orders } }, m);
       return result;
     });
   }

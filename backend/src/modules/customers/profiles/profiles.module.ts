@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '../../../platform/queue/queue.module';
 import { AuditModule } from '../../audit/audit.module';
+import { CustomerImportsModule } from '../imports/customer-imports.module';
 import { TraitsModule } from '../traits/traits.module';
 import { CustomerActivityController } from './customer-activity.controller';
 import { CustomerActivityRepository } from './customer-activity.repository';
@@ -19,7 +20,7 @@ import { CustomersService } from './customers.service';
 
 /** Customer profiles: list and search, CRUD, the 360 timeline and spend, GDPR export and erasure, CSV exports. */
 @Module({
-  imports: [AuditModule, TraitsModule, QueueModule.register(CUSTOMER_EXPORTS_QUEUE)],
+  imports: [AuditModule, TraitsModule, CustomerImportsModule, QueueModule.register(CUSTOMER_EXPORTS_QUEUE)],
   controllers: [CustomerExportsController, CustomersController, CustomerActivityController, CustomerGdprController],
   providers: [
     CustomersService,
