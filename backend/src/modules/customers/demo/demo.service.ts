@@ -7,7 +7,7 @@ import { Env } from '../../../platform/config/env';
 import { Transactions } from '../../../platform/database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { WorkspacesService } from '../../auth/services/workspaces.service';
-import { requirePermission } from '../profiles/require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 import { TraitsService } from '../traits/traits.service';
 import type { TraitsTierCount } from '../traits/traits.repository';
 import { demoError } from './demo.errors';

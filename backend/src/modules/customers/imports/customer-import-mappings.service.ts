@@ -11,7 +11,7 @@ import { mappingProblems } from './column-mapping';
 import { CustomerImportMappingsRepository } from './customer-import-mappings.repository';
 import { toSavedMappingDto } from './customer-imports.mapper';
 import { importsError } from './customer-imports.errors';
-import { requireImport } from './require-import';
+import { requirePermission } from '../../../platform/access/require-permission';
 import type { SavedImportMappingDto } from './dto/import-mapping.dto';
 
 const DEFAULT_LIMIT = 50;
@@ -26,7 +26,7 @@ export class CustomerImportMappingsService {
   ) {}
 
   async list(actor: Actor, query: { cursor?: string; limit?: number }): Promise<Page<SavedImportMappingDto>> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor);
     const rows = await this.mappings.list(actor.workspaceId, limit + 1, after && { name: String(after.v), id: after.id });
@@ -35,7 +35,7 @@ export class CustomerImportMappingsService {
 
   /** Saves a mapping under a name (replacing one of the same name); its targets must be valid. */
   async save(actor: Actor, request: { name: string; mapping: ImportMapping }): Promise<SavedImportMappingDto> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const problems = mappingProblems(request.mapping, Object.keys(request.mapping.columns));
     if (problems.length) throw importsError.invalidMapping(problems);
     const saved = await this.transactions.run((m) => this.saveIn(actor, request.name.trim(), request.mapping, m));
@@ -54,7 +54,7 @@ export class CustomerImportMappingsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const existing = await this.mappings.findOne(actor.workspaceId, id);
     if (!existing) throw importsError.mappingNotFound();
     await this.transactions.run(async (m) => {

@@ -25,7 +25,7 @@ import type { CustomerImportDetailDto, CustomerImportDto, CustomerImportErrorDto
 import { extensionOf } from './import-file-format';
 import { inspectImportFile } from './import-file-inspection';
 import { suggestMapping } from './mapping-suggestion';
-import { requireImport } from './require-import';
+import { requirePermission } from '../../../platform/access/require-permission';
 
 const DEFAULT_LIMIT = 50;
 const REPORT_BATCH = 1000;
@@ -56,7 +56,7 @@ export class CustomerImportsService {
   ) {}
 
   async upload(actor: Actor, file: UploadedFile): Promise<CustomerImportDetailDto> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const fileName = file.fileName.slice(-255) || 'upload';
     const key = this.storage.newKey(actor.workspaceId, 'imports', extensionOf(fileName) || 'bin');
     const size = await this.receive(key, file);
@@ -98,7 +98,7 @@ export class CustomerImportsService {
   }
 
   async list(actor: Actor, query: { cursor?: string; limit?: number }): Promise<Page<CustomerImportDto>> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor);
     const rows = await this.imports.list(actor.workspaceId, limit + 1, after && { createdAt: String(after.v), id: after.id });
@@ -106,7 +106,7 @@ export class CustomerImportsService {
   }
 
   async get(actor: Actor, id: string): Promise<CustomerImportDetailDto> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     return this.detail(await this.find(actor, id));
   }
 
@@ -115,7 +115,7 @@ export class CustomerImportsService {
    * start and queues the run. An uploaded import, or a failed one (to run it again), can be started.
    */
   async start(actor: Actor, id: string, request: { mapping: ImportMapping; saveMappingAs?: string }): Promise<CustomerImportDetailDto> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const existing = await this.find(actor, id);
     const mapping: ImportMapping = { columns: request.mapping.columns };
     const problems = mappingProblems(mapping, existing.headers);
@@ -139,7 +139,7 @@ export class CustomerImportsService {
   }
 
   async listErrors(actor: Actor, id: string, query: { cursor?: string; limit?: number }): Promise<Page<CustomerImportErrorDto>> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     await this.find(actor, id);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor);
@@ -152,7 +152,7 @@ export class CustomerImportsService {
    * formula-safe as in customer exports. Checks access before the first byte.
    */
   async errorReport(actor: Actor, id: string): Promise<{ fileName: string; csv: AsyncGenerator<string> }> {
-    requireImport(actor);
+    requirePermission(actor, 'customers:import');
     const found = await this.find(actor, id);
     const imports = this.imports;
     async function* csv(): AsyncGenerator<string> {

@@ -23,7 +23,7 @@ import type { CustomerFilters, CustomerSort } from './customer-filters';
 import { CustomerInsightsRepository } from './customer-insights.repository';
 import type { CustomerExportDto, CustomerExportFiltersDto } from './dto/customer-export.dto';
 import { profilesError } from './profiles.errors';
-import { requirePermission } from './require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 
 const DEFAULT_LIMIT = 50;
 

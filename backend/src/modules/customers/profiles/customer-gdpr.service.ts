@@ -10,7 +10,7 @@ import { CustomersRepository } from './customers.repository';
 import type { CustomerErasureDto, CustomerPersonalDataDto } from './dto/personal-data.dto';
 import { profilesError } from './profiles.errors';
 import { toProfileDto, toTraitsDto } from './profiles.mapper';
-import { requirePermission } from './require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 
 /** The profile fields erasure blanks (the country stays; see {@link CustomersRepository.erase}). */
 const PERSONAL_FIELDS = ['externalId', 'email', 'phone', 'firstName', 'lastName', 'city', 'locale', 'timezone', 'attributes', 'tags', 'consent'] as const;

@@ -4,7 +4,7 @@ import { CHURN_RISKS, RFM_TIERS } from '../customers.types';
 import { CustomerInsightsRepository } from './customer-insights.repository';
 import type { MonthRow } from './customer-insights.repository';
 import { CustomersRepository } from './customers.repository';
-import { requirePermission } from './require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 import type { CustomerFacetsDto, CustomerSpendDto, CustomerStatsDto, FacetValueDto, MonthlySpendDto } from './dto/customer-insights.dto';
 import { profilesError } from './profiles.errors';
 

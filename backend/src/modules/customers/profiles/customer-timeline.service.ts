@@ -10,7 +10,7 @@ import { CustomersRepository } from './customers.repository';
 import { TIMELINE_KINDS } from './dto/customer-timeline.dto';
 import type { TimelineEntryDto, TimelineKind } from './dto/customer-timeline.dto';
 import { profilesError } from './profiles.errors';
-import { requirePermission } from './require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 
 const DEFAULT_LIMIT = 50;
 

@@ -16,7 +16,7 @@ import { CustomersRepository, duplicateFieldOf } from './customers.repository';
 import type { CustomerDetailDto, CustomerDto } from './dto/customer.response';
 import { profilesError } from './profiles.errors';
 import { toCustomerDetailDto, toCustomerDto } from './profiles.mapper';
-import { requirePermission } from './require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 
 const DEFAULT_LIMIT = 50;
 

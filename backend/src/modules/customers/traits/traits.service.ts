@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/access/actor';
 import { Transactions } from '../../../platform/database/transactions';
 import type { RfmTier } from '../customers.types';
 import type { RfmBoundaries } from '../entities/rfm-boundaries.entity';
-import { requirePermission } from '../profiles/require-permission';
+import { requirePermission } from '../../../platform/access/require-permission';
 import type { TraitsRefreshDto, TraitsStatusDto } from './dto/traits-status.response';
 import { DAILY_REFRESH_CRON, TRAITS_QUEUE, TraitsJobName } from './traits.jobs';
 import type { RefreshWorkspaceJob } from './traits.jobs';
