@@ -18,7 +18,6 @@ export type { ChurnRisk } from './models/churn-risk';
 export type { ConsentInputDto } from './models/consent-input-dto';
 export type { ConsentStatus } from './models/consent-status';
 export type { CreateApiKeyRequest } from './models/create-api-key-request';
-export type { CreateCustomerExportRequest } from './models/create-customer-export-request';
 export type { CreateCustomerRequest } from './models/create-customer-request';
 export type { CreatedApiKeyDto } from './models/created-api-key-dto';
 export type { CreateInvitationRequest } from './models/create-invitation-request';

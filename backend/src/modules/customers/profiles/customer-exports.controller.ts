@@ -17,7 +17,7 @@ import { IdParam } from '../../../platform/http/id-param';
 import { PageQuery } from '../../../platform/pagination/cursor';
 import type { Page } from '../../../platform/pagination/cursor';
 import { CustomerExportsService } from './customer-exports.service';
-import { CreateCustomerExportRequest, CustomerExportDto, CustomerExportPageDto } from './dto/customer-export.dto';
+import { CustomerExportDto, CustomerExportFiltersDto, CustomerExportPageDto } from './dto/customer-export.dto';
 
 /** CSV exports of a filtered customer list, written in the background. */
 @ApiTags('customer-exports')
@@ -30,7 +30,7 @@ export class CustomerExportsController {
   @RequirePermission('customers:export')
   @ApiOperation({ operationId: 'createCustomerExport', summary: 'Export the customers matching the list filters as CSV, in the background' })
   @ApiCreatedResponse({ type: CustomerExportDto })
-  createCustomerExport(@CurrentActor() actor: Actor, @Body() body: CreateCustomerExportRequest): Promise<CustomerExportDto> {
+  createCustomerExport(@CurrentActor() actor: Actor, @Body() body: CustomerExportFiltersDto): Promise<CustomerExportDto> {
     return this.exports.create(actor, body);
   }
 

@@ -7,11 +7,11 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CreateCustomerExportRequest } from '../../models/create-customer-export-request';
 import { CustomerExport } from '../../models/customer-export';
+import { CustomerExportFilters } from '../../models/customer-export-filters';
 
 export interface CreateCustomerExport$Params {
-  body: CreateCustomerExportRequest;
+  body: CustomerExportFilters;
 }
 
 export function createCustomerExport(

@@ -3,10 +3,7 @@ import { PageOf } from '../../../../platform/pagination/cursor';
 import type { ExportStatus } from '../../customers.types';
 import { CustomerFiltersQuery, CustomerSortQuery } from './customer-filters.query';
 
-/** An export of the customers matching the list's filters, in the list's order. */
-@ApiSchema({ name: 'CreateCustomerExportRequest' })
-export class CreateCustomerExportRequest extends IntersectionType(CustomerFiltersQuery, CustomerSortQuery) {}
-
+/** The list's filters and sort: the body of a new export, and what an export records it was asked with. */
 @ApiSchema({ name: 'CustomerExportFilters' })
 export class CustomerExportFiltersDto extends IntersectionType(CustomerFiltersQuery, CustomerSortQuery) {}
 
