@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EmailTransportName } from '../../platform/config/env';
+import { escapeLike } from '../../platform/database/escape-like';
 import { EmailMessage } from './entities/email-message.entity';
 import type { EmailStatus, EmailTemplateName } from './email.types';
 
@@ -21,8 +22,6 @@ export interface EmailMessageAfter {
   createdAt: Date;
   id: string;
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The only place that queries `email_messages`; every query is scoped to one workspace. */
 @Injectable()

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../../platform/database/escape-like';
 import { CONSENT_CHANNELS } from '../customers.types';
 import type { CustomerFilters, CustomerKeyset, CustomerSort, CustomerSortField } from './customer-filters';
 
@@ -140,8 +141,6 @@ export function keysetCondition(key: SortKey, descending: boolean, after: Custom
   const orNull = key.nullable ? ` OR (${key.expr}) IS NULL` : '';
   return `(${key.expr} ${cmp} ${value} OR (${key.expr} = ${value} AND c.id ${cmp} ${id}::uuid)${orNull})`;
 }
-
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** `2024-05-01` or a full ISO timestamp → an unambiguous UTC instant (date-only means midnight UTC). */
 const isoInstant = (value: string) => new Date(value).toISOString();
