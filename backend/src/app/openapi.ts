@@ -35,6 +35,7 @@ const TAGS: Record<string, string> = {
   ingest: 'Bulk JSON ingestion of customers, orders and events for integrators (idempotent batches)',
   'customer-imports': 'CSV and XLSX customer imports: upload, preview, column mapping, background run, error report',
   demo: 'Deterministic demo data for an empty workspace',
+  segments: 'Rule-based segments: live preview, materialized members, refreshes and size history, explain, playbooks',
   health: 'Liveness, readiness and Prometheus metrics',
 };
 

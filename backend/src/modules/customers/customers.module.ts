@@ -4,6 +4,7 @@ import { CustomerImportsModule } from './imports/customer-imports.module';
 import { CustomerUpsertModule } from './ingest/customer-upsert.module';
 import { IngestModule } from './ingest/ingest.module';
 import { ProfilesModule } from './profiles/profiles.module';
+import { CustomerSegmentSourceModule } from './segment-source/segment-source.module';
 import { TraitsModule } from './traits/traits.module';
 
 /**
@@ -11,7 +12,7 @@ import { TraitsModule } from './traits/traits.module';
  * exports), traits, ingestion (bulk API and the upsert engine), imports and demo data.
  */
 @Module({
-  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule],
-  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule],
+  imports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule, CustomerSegmentSourceModule],
+  exports: [TraitsModule, IngestModule, CustomerUpsertModule, ProfilesModule, CustomerImportsModule, DemoModule, CustomerSegmentSourceModule],
 })
 export class CustomersModule {}

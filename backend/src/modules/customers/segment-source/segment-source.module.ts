@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * What the segments module may know of customer data: the SQL vocabulary its compiler composes (tables,
+ * columns, order and event aggregates), customer summaries and breakdowns for member sets, and which
+ * customers changed since a time. Segments reach customers' tables only through these exported providers.
+ */
+@Module({
+  providers: [],
+  exports: [],
+})
+export class CustomerSegmentSourceModule {}
