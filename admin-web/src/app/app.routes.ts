@@ -86,6 +86,15 @@ export const appRoutes: Route[] = [
           ),
       },
       {
+        path: 'segments',
+        canActivate: [permissionGuard('segments:read')],
+        title: 'Segments · Lodestar',
+        loadChildren: () =>
+          import('./features/segments/segments.routes').then(
+            (m) => m.segmentsRoutes,
+          ),
+      },
+      {
         path: 'api-keys',
         canActivate: [permissionGuard('api_keys:manage')],
         title: 'API keys · Lodestar',

@@ -23,6 +23,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'customers:read',
   },
   {
+    path: '/segments',
+    label: 'Segments',
+    icon: 'donut_small',
+    permission: 'segments:read',
+  },
+  {
     path: '/api-keys',
     label: 'API keys',
     icon: 'key',

@@ -34,7 +34,12 @@ describe('Shell', () => {
     const labels = queryAll(fixture, 'mat-nav-list a').map((a) =>
       a.textContent?.trim(),
     );
-    expect(labels).toEqual(['Users & roles', 'Customers', 'Profile']);
+    expect(labels).toEqual([
+      'Users & roles',
+      'Customers',
+      'Segments',
+      'Profile',
+    ]);
   });
 
   it('shows an admin every module, and the user and workspace in the toolbar', async () => {
@@ -46,6 +51,7 @@ describe('Shell', () => {
     expect(labels).toEqual([
       'Users & roles',
       'Customers',
+      'Segments',
       'API keys',
       'Audit log',
       'Email log',

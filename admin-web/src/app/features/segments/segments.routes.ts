@@ -1,0 +1,23 @@
+import { Route } from '@angular/router';
+
+/**
+ * `/segments` (list), `/segments/playbooks` (gallery), `/segments/:id` (detail). The rule editor's
+ * `/segments/new` and `/segments/:id/edit` live in `segment-editor/` (guarded by `permissionGuard('segments:write')`). Fixed paths go before `:id`.
+ */
+export const segmentsRoutes: Route[] = [
+  {
+    path: '',
+    pathMatch: 'full',
+    loadComponent: () => import('./pages/segment-list/segment-list').then((m) => m.SegmentListPage),
+  },
+  {
+    path: 'playbooks',
+    title: 'Segment playbooks · Lodestar',
+    loadComponent: () => import('./pages/playbook-gallery/playbook-gallery').then((m) => m.PlaybookGalleryPage),
+  },
+  {
+    path: ':id',
+    title: 'Segment · Lodestar',
+    loadComponent: () => import('./pages/segment-detail/segment-detail').then((m) => m.SegmentDetailPage),
+  },
+];
