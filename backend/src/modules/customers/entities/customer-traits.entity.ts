@@ -10,6 +10,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColu
 @Index('customer_traits_workspace_tier_idx', ['workspaceId', 'rfmTier'])
 @Index('customer_traits_workspace_spent_idx', ['workspaceId', 'totalSpent'])
 @Index('customer_traits_workspace_last_order_idx', ['workspaceId', 'lastOrderAt'])
+@Index('customer_traits_workspace_updated_idx', ['workspaceId', 'updatedAt'])
 @Check('customer_traits_churn_risk_check', `"churn_risk" IN ('low', 'medium', 'high')`)
 export class CustomerTraits {
   @ForeignKey('customers', { name: 'customer_traits_customer_fkey', onDelete: 'CASCADE' })

@@ -11,6 +11,7 @@ import type { CustomerConsent } from '../customers.types';
 @Index('customers_workspace_email_key', ['workspaceId', 'email'], { unique: true, where: '"email" IS NOT NULL' })
 @Index('customers_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
 @Index('customers_workspace_country_idx', ['workspaceId', 'country'])
+@Index('customers_workspace_updated_idx', ['workspaceId', 'updatedAt'])
 @Index('customers_search_trgm_idx', { synchronize: false })
 @Index('customers_attributes_gin_idx', { synchronize: false })
 @Index('customers_tags_gin_idx', { synchronize: false })

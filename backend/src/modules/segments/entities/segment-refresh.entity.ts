@@ -4,6 +4,8 @@ import type { RefreshKind, RefreshStatus, RefreshTrigger } from '../segments.typ
 /** One membership refresh: its progress while it runs and, once completed, a point of the size history. */
 @Entity('segment_refreshes')
 @Index('segment_refreshes_segment_created_idx', ['workspaceId', 'segmentId', 'createdAt'])
+/** At most one queued refresh per segment: a request while one waits joins it. */
+@Index('segment_refreshes_one_queued_key', ['segmentId'], { unique: true, where: `"status" = 'queued'` })
 @Check('segment_refreshes_status_check', `"status" IN ('queued', 'running', 'completed', 'failed')`)
 @Check('segment_refreshes_kind_check', `"kind" IN ('full', 'incremental')`)
 export class SegmentRefresh {
@@ -45,4 +47,10 @@ export class SegmentRefresh {
   startedAt: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   finishedAt: Date | null;
+  /**
+   * Every customer change stamped before this time is reflected in the result; the next incremental
+   * refresh evaluates the customers changed at or after it.
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  changesFrom: Date | null;
 }
