@@ -57,7 +57,8 @@ export interface FieldCondition extends NodeBase {
   value?: RuleValue;
 }
 
-export type AttributeValueType = 'string' | 'number' | 'date' | 'boolean';
+/** `list`: a JSON array of strings, tested with the list operators (items compare exactly). */
+export type AttributeValueType = 'string' | 'number' | 'date' | 'boolean' | 'list';
 
 /** A custom attribute (`customers.attributes[key]`), read as the given type. */
 export interface AttributeCondition extends NodeBase {
