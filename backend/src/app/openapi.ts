@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { addSegmentRuleSchemas } from '../modules/segments/rules/segment-rules.schema';
 
 /** Builds the OpenAPI document from the routes' decorators, with keys sorted so it diffs cleanly. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -16,6 +17,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (_controller, method) => method,
   });
+  addSegmentRuleSchemas(document);
   describeAccess(document);
   return sortKeys(document) as OpenAPIObject;
 }

@@ -140,6 +140,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
   DEMO_CUSTOMERS = 20_000;
 
+  /** How long a segment preview (count and sample of a rule tree) may run before it answers 422 `preview-timeout`. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  SEGMENT_PREVIEW_TIMEOUT_MS = 15_000;
+
   /** Directory with the built console (served at `/`). */
   @IsOptional() @IsString()
   CONSOLE_DIR?: string;

@@ -36,6 +36,7 @@ describe('DemoService', () => {
       workspacesService,
       {} as Transactions,
       queue as unknown as Queue,
+      { add: jest.fn() } as unknown as Queue,
     );
   });
 

@@ -4,6 +4,8 @@ import type { Job, Queue } from 'bull';
 import { isUUID } from 'class-validator';
 import type { Actor } from '../../../platform/access/actor';
 import { Env } from '../../../platform/config/env';
+import { CUSTOMERS_DEMO_LOADED, CUSTOMERS_DEMO_LOADED_QUEUE } from '../../../platform/queue/domain-events';
+import type { CustomersDemoLoaded } from '../../../platform/queue/domain-events';
 import { Transactions } from '../../../platform/database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { WorkspacesService } from '../../auth/services/workspaces.service';
@@ -49,6 +51,7 @@ export class DemoService {
     private readonly workspaces: WorkspacesService,
     private readonly transactions: Transactions,
     @InjectQueue(DEMO_QUEUE) private readonly queue: Queue<LoadDemoJob>,
+    @InjectQueue(CUSTOMERS_DEMO_LOADED_QUEUE) private readonly loaded: Queue<CustomersDemoLoaded>,
   ) {}
 
   /** Queues the load into the caller's workspace; 409 when it has customers. A load already on its way is returned as is. */
@@ -130,6 +133,7 @@ export class DemoService {
     onProgress(PROGRESS.analyze);
     timings.total = lap(started);
     this.logger.log(`Demo data in workspace ${workspaceId}: ${counts.customers} customers, ${counts.orders} orders, ${counts.events} events in ${timings.total} ms`);
+    await this.loaded.add(CUSTOMERS_DEMO_LOADED, { workspaceId, requestedBy }); // other modules add their demo data (segments)
     return { workspaceId, ...counts, tiers: await this.traits.tierCounts(workspaceId), timings };
   }
 

@@ -33,6 +33,6 @@ import { CustomersService } from './customers.service';
     CustomerExportsService,
     CustomerExportsRepository,
   ],
-  exports: [CustomersService, CustomerExportsService],
+  exports: [CustomersService, CustomerExportsService, CustomerInsightsRepository],
 })
 export class ProfilesModule {}

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProfilesModule } from '../profiles/profiles.module';
+import { CustomerDirectoryRepository } from './customer-directory.repository';
+import { CustomerDirectoryService } from './customer-directory.service';
 import { CustomerChangesRepository } from './customer-changes.repository';
 import { CustomerChangesService } from './customer-changes.service';
 
@@ -8,7 +11,8 @@ import { CustomerChangesService } from './customer-changes.service';
  * customers changed since a time. Segments reach customers' tables only through these exported providers.
  */
 @Module({
-  providers: [CustomerChangesService, CustomerChangesRepository],
-  exports: [CustomerChangesService],
+  imports: [ProfilesModule],
+  providers: [CustomerDirectoryService, CustomerDirectoryRepository, CustomerChangesService, CustomerChangesRepository],
+  exports: [CustomerDirectoryService, CustomerChangesService],
 })
 export class CustomerSegmentSourceModule {}

@@ -18,6 +18,8 @@ import type { AggregateOperator, AttributeCondition, EventCondition, FieldCondit
 import { ATTRIBUTE_DATA_TYPES } from './segment-rules.validator';
 import { daysBefore, parseRuleDate, windowRange } from './segment-time';
 
+type BindType = SqlValueType | 'bpchar[]' | 'uuid';
+
 /** Parameters of a query being built ($1 is the workspace id) and what the conditions so far depend on. */
 export class SegmentSql {
   readonly params: unknown[];
@@ -35,7 +37,7 @@ export class SegmentSql {
   readonly workspace = '$1';
 
   /** The placeholder of a value; the same value read as the same type shares one. */
-  bind(value: unknown, type: SqlValueType | 'text[]' | 'bpchar[]'): string {
+  bind(value: unknown, type: BindType): string {
     const key = `${type}:${JSON.stringify(value)}`;
     let placeholder = this.index.get(key);
     if (!placeholder) {
@@ -47,7 +49,7 @@ export class SegmentSql {
   }
 
   /** `$n::type`. */
-  typed(value: unknown, type: SqlValueType | 'text[]' | 'bpchar[]'): string {
+  typed(value: unknown, type: BindType): string {
     return `${this.bind(value, type)}::${type}`;
   }
 
