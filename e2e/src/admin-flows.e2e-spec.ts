@@ -149,7 +149,7 @@ describe('admin flows', () => {
       await page.waitForURL('**/users');
       await shows(snackbar(page, 'Welcome to Demo workspace.'), 'the welcome message');
       await shows(page.getByRole('button', { name: `Account menu for ${invitee.name}` }), 'the new member in the toolbar');
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Segments', 'Profile']);
       await shot(page, 'invitee-signed-in');
       expect(unexpectedErrors(visitorSession())).toEqual([]);
     });
@@ -215,7 +215,7 @@ describe('admin flows', () => {
       await signOut(page);
       await signIn(page, invitee.email, invitee.password);
       await page.waitForURL('**/users');
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Segments', 'Profile']);
 
       // Members: the list, but no invite button, no role selects and no deactivate buttons.
       const members = page.getByRole('table', { name: 'Members' });

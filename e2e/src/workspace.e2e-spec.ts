@@ -140,7 +140,7 @@ describe('workspace', () => {
       // An admin there and an analyst here: the navigation follows the role in each workspace.
       const labelsAfter = await navigationLabels(page);
       expect(labelsAfter).not.toEqual(labelsBefore);
-      expect(other === secondWorkspace ? labelsAfter : labelsBefore).toEqual(['Users & roles', 'Customers', 'API keys', 'Audit log', 'Email log', 'Profile']);
+      expect(other === secondWorkspace ? labelsAfter : labelsBefore).toEqual(['Users & roles', 'Customers', 'Segments', 'API keys', 'Audit log', 'Email log', 'Profile']);
       await shot(page, 'workspace-switched');
 
       // The menu now offers the way back.

@@ -2,6 +2,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
+  LegendComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { init, use } from 'echarts/core';
@@ -12,6 +13,6 @@ import { CanvasRenderer } from 'echarts/renderers';
  * (see app.config.ts) the first time a chart is shown, so pages without charts never download it.
  * Add a chart type or component here before using it in an option builder.
  */
-use([BarChart, LineChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export { init };
