@@ -165,17 +165,24 @@ describe('explained rules', () => {
     },
   };
 
-  it('marks each condition met or missed with the values compared', () => {
+  it('marks each condition met or missed with the customer value against the rule value', () => {
     const line = explainRules(
       rules,
       {
-        path: 'root',
+        path: 'rules.root',
         type: 'group',
         matched: false,
+        expected: { operator: 'and' },
         children: [
-          { path: 'root.children[0]', type: 'orders', matched: true, actual: 612.4, expected: 500 },
-          { path: 'root.children[1]', type: 'field', matched: false, actual: 'DE', expected: ['US', 'CA'] },
-          { path: 'root.children[2]', type: 'event', matched: false, actual: 2, expected: 3 },
+          { path: 'rules.root.children[0]', type: 'orders', matched: true, actual: 612.4, expected: { measure: 'sum', operator: 'gt' } },
+          {
+            path: 'rules.root.children[1]',
+            type: 'field',
+            matched: false,
+            actual: 'DE',
+            expected: { operator: 'in', value: ['US', 'CA'] },
+          },
+          { path: 'rules.root.children[2]', type: 'event', matched: false, actual: 2, expected: { did: true } },
         ],
       },
       names,
@@ -189,19 +196,26 @@ describe('explained rules', () => {
     expect(line.children[0].text).toBe('Amount spent in the last 90 days is greater than 500');
   });
 
-  it('shows only the customer value when the rule compares with nothing, and "(none)" for a missing one', () => {
+  it('compares each kind of condition in its own terms', () => {
+    const node = (actual: unknown) => ({ path: 'p', type: 'x', matched: false, actual });
+    expect(comparisonText({ type: 'field', field: 'profile.country', operator: 'isSet' }, node(null))).toBe('(none)');
+    expect(comparisonText({ type: 'field', field: 'traits.totalSpent', operator: 'between', value: [1, 9] }, node(5))).toBe(
+      '5 between 1 and 9',
+    );
+    expect(
+      comparisonText({ type: 'field', field: 'traits.lastOrderAt', operator: 'withinLastDays', value: 30 }, node('2026-10-01T10:00:00Z')),
+    ).toBe('Oct 1, 2026 within the last 30 days');
+    expect(comparisonText({ type: 'segment', segmentId: 's-vip', operator: 'notIn' }, node(true))).toBe('member: yes');
+    expect(comparisonText({ type: 'event', event: 'visit', did: false, window: { kind: 'ever' } }, node(0))).toBe('0 < 1');
     expect(
       comparisonText(
-        { type: 'field', field: 'profile.country', operator: 'isSet' },
-        { path: 'p', type: 'field', matched: false, actual: null },
+        { type: 'event', event: 'visit', did: false, frequency: { operator: 'atMost', times: 2 }, window: { kind: 'ever' } },
+        node(5),
       ),
-    ).toBe('(none)');
+    ).toBe('5 > 2');
     expect(
-      comparisonText(
-        { type: 'field', field: 'traits.totalSpent', operator: 'between', value: [1, 9] },
-        { path: 'p', type: 'field', matched: true, actual: 5, expected: [1, 9] },
-      ),
-    ).toBe('5 between 1 and 9');
+      comparisonText({ type: 'orders', measure: 'count', operator: 'between', value: [2, 4], window: { kind: 'ever' } }, node(0)),
+    ).toBe('0 between 2 and 4');
   });
 
   it('marks a node the explanation lacks as missed, without a comparison', () => {

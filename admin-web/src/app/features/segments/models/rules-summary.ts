@@ -210,26 +210,37 @@ const SYMBOLS: Partial<Record<string, string>> = {
   before: 'before',
   after: 'after',
   between: 'between',
-  atLeast: '≥',
-  atMost: '≤',
-  exactly: '=',
 };
 
+/** How often an event was done against the times a condition asks for ("did not" negates it: at least 3 → fewer than 3). */
+const FREQUENCY_SYMBOLS = {
+  did: { atLeast: '≥', atMost: '≤', exactly: '=' },
+  didNot: { atLeast: '<', atMost: '>', exactly: '≠' },
+} as const;
+
 /**
- * The values the API compared for a condition: "612.4 > 500", "US in US, CA", "2 ≥ 3" (an event's
- * count against the times asked for). Only the customer's value when the rule needs none ("is set").
+ * The values compared for a condition: the customer's (from the API's explanation) against the rule's
+ * — "612.4 > 500", "DE in US, CA", "2 ≥ 3" (events done against the times asked for), "member: no"
+ * (another segment). Only the customer's value when the rule needs none ("is set", "is true").
  */
 export function comparisonText(condition: RuleCondition, explained: SegmentExplainNode): string {
   const actual = formatValue(explained.actual);
-  if (explained.expected === undefined || explained.expected === null) return actual;
-  const operator =
-    condition.type === 'event'
-      ? condition.did
-        ? (condition.frequency?.operator ?? 'atLeast')
-        : 'eq'
-      : condition.type === 'segment'
-        ? 'eq'
-        : condition.operator;
-  const expected = operator === 'between' ? rangeText(explained.expected as RuleValue) : formatValue(explained.expected);
-  return `${actual} ${SYMBOLS[operator] ?? operator} ${expected}`;
+  switch (condition.type) {
+    case 'segment':
+      return `member: ${actual}`;
+    case 'event': {
+      const frequency = condition.frequency ?? { operator: 'atLeast', times: 1 };
+      const symbol = FREQUENCY_SYMBOLS[condition.did ? 'did' : 'didNot'][frequency.operator];
+      return `${actual} ${symbol} ${formatValue(frequency.times)}`;
+    }
+    case 'orders':
+      return `${actual} ${SYMBOLS[condition.operator]} ${rangeText(condition.value)}`;
+    default: {
+      if (condition.value === undefined) return actual;
+      if (condition.operator === 'withinLastDays') return `${actual} within the last ${daysText(Number(condition.value))}`;
+      if (condition.operator === 'moreThanDaysAgo') return `${actual} more than ${daysText(Number(condition.value))} ago`;
+      const expected = condition.operator === 'between' ? rangeText(condition.value) : formatValue(condition.value);
+      return `${actual} ${SYMBOLS[condition.operator] ?? condition.operator} ${expected}`;
+    }
+  }
 }

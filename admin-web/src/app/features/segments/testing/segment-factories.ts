@@ -145,9 +145,16 @@ export function anExplanation(overrides: Partial<SegmentExplanation> = {}): Segm
       path: 'rules.root',
       type: 'group',
       matched: true,
+      expected: { operator: 'and' },
       children: [
-        { path: 'rules.root.children[0]', type: 'orders', matched: true, actual: 612.4, expected: 500 },
-        { path: 'rules.root.children[1]', type: 'field', matched: true, actual: 'US', expected: ['US', 'CA'] },
+        {
+          path: 'rules.root.children[0]',
+          type: 'orders',
+          matched: true,
+          actual: 612.4,
+          expected: { measure: 'sum', operator: 'gt', value: 500, window: { kind: 'lastDays', days: 90 } },
+        },
+        { path: 'rules.root.children[1]', type: 'field', matched: true, actual: 'US', expected: { operator: 'in', value: ['US', 'CA'] } },
       ],
     },
     ...overrides,
