@@ -1,6 +1,16 @@
-import { blankCondition, choiceOf, conditionForChoice, fieldChoices, fieldOptions, isBlank, operatorsOf } from './rule-fields';
+import {
+  blankCondition,
+  choiceOf,
+  hasBlankConditions,
+  conditionForChoice,
+  fieldChoices,
+  fieldOptions,
+  isBlank,
+  operatorsOf,
+} from './rule-fields';
 import { DEFAULT_DAYS, valueForOperator, valueShape } from './rule-operators';
-import { aCondition, someFields } from './testing/rule-factories';
+import { insertNode } from './rule-tree';
+import { aCondition, nestedRules, someFields } from './testing/rule-factories';
 import type { RuleCondition } from './rule-types';
 
 const fields = someFields();
@@ -26,10 +36,12 @@ describe('field picker', () => {
     expect(choiceOf({ type: 'segment', segmentId: 's', operator: 'in' })).toBe('segment');
   });
 
-  it('starts a blank condition the live count waits for', () => {
+  it('starts a blank condition the live count waits for, wherever it is in the tree', () => {
     const blank = blankCondition();
     expect(isBlank(blank)).toBe(true);
     expect(isBlank(aCondition('a'))).toBe(false);
+    expect(hasBlankConditions(nestedRules())).toBe(false);
+    expect(hasBlankConditions(insertNode(nestedRules(), 'g1', blank))).toBe(true);
   });
 
   it("offers the operators the field's data type allows", () => {

@@ -1,6 +1,15 @@
 import { DataType, DEFAULT_DAYS, OPERATORS, valueShape } from './rule-operators';
 import { newNodeId } from './rule-tree';
-import type { AttributeValueType, RuleCondition, RuleValue, SegmentField, SegmentFields, ValueOperator } from './rule-types';
+import type {
+  AttributeValueType,
+  RuleCondition,
+  RuleNode,
+  RuleValue,
+  SegmentField,
+  SegmentFields,
+  SegmentRules,
+  ValueOperator,
+} from './rule-types';
 
 /**
  * The field picker: every condition a user can start, grouped by kind, each under a string key
@@ -91,6 +100,12 @@ export function blankCondition(): RuleCondition {
 /** True while a condition's field is not picked: the live count waits for it. */
 export function isBlank(condition: RuleCondition): boolean {
   return condition.type === 'field' && !condition.field;
+}
+
+/** True when some condition of the tree has no field picked yet. */
+export function hasBlankConditions(rules: SegmentRules): boolean {
+  const blank = (node: RuleNode): boolean => (node.type === 'group' ? node.children.some(blank) : isBlank(node));
+  return blank(rules.root);
 }
 
 export function catalogueField(catalogue: SegmentFields | null, key: string): SegmentField | undefined {
