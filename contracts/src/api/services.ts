@@ -14,5 +14,6 @@ export { IngestService } from './services/ingest.service';
 export { InvitationsService } from './services/invitations.service';
 export { MeService } from './services/me.service';
 export { RolesService } from './services/roles.service';
+export { SegmentsService } from './services/segments.service';
 export { UsersService } from './services/users.service';
 export { WorkspaceService } from './services/workspace.service';
