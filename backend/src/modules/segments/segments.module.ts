@@ -8,6 +8,7 @@ import { RefreshClock } from './refresh/refresh-clock';
 import { SegmentRefreshController } from './refresh/segment-refresh.controller';
 import { SEGMENT_REFRESH_QUEUE } from './refresh/segment-refresh.jobs';
 import { SegmentRefreshRepository } from './refresh/segment-refresh.repository';
+import { SegmentRefreshRunner } from './refresh/segment-refresh.runner';
 import { SegmentRefreshService } from './refresh/segment-refresh.service';
 import { SegmentRulesModule } from './rules/segment-rules.module';
 import { SegmentFieldsService } from './segment-fields.service';
@@ -37,10 +38,11 @@ import { SegmentsService } from './segments.service';
     SegmentPlaybooksService,
     SegmentRefreshService,
     SegmentRefreshRepository,
+    SegmentRefreshRunner,
     RefreshClock,
   ],
   // The playbooks' static path comes before the segment routes' `:id`.
   controllers: [SegmentPlaybooksController, SegmentsController, SegmentMembersController, SegmentRefreshController],
-  exports: [SegmentsService, SegmentPlaybooksService, SegmentRefreshService],
+  exports: [SegmentsService, SegmentPlaybooksService, SegmentRefreshService, SegmentRefreshRunner],
 })
 export class SegmentsModule {}

@@ -144,6 +144,14 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
   SEGMENT_PREVIEW_TIMEOUT_MS = 15_000;
 
+  /** How often a worker decides which segments need a refresh: changed customers, relative-time drift, the daily full refresh. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(86_400)
+  SEGMENT_REFRESH_TICK_SECONDS = 300;
+
+  /** How often segments with relative-time conditions ("in the last 30 days") are fully re-evaluated as time passes. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  SEGMENT_TIME_REFRESH_MINUTES = 60;
+
   /** Directory with the built console (served at `/`). */
   @IsOptional() @IsString()
   CONSOLE_DIR?: string;

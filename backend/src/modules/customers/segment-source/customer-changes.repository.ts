@@ -35,7 +35,9 @@ export class CustomerChangesRepository {
 
   /** The workspace's customers that are not erased: those a full evaluation covers. */
   async countCustomers(manager: EntityManager, workspaceId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM customers WHERE workspace_id = $1 AND erased_at IS NULL`, [workspaceId]);
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM customers WHERE workspace_id = $1 AND erased_at IS NULL`, [
+      workspaceId,
+    ]);
     return row.n;
   }
 

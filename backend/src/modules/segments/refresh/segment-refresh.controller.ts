@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../../platform/access/access.decorators';
 import type { Actor } from '../../../platform/access/actor';
 import { ProblemDto } from '../../../platform/errors/problem';
@@ -34,15 +42,26 @@ export class SegmentRefreshController {
   @ApiOperation({ operationId: 'getSegmentRefresh', summary: 'One refresh of the segment and its progress' })
   @ApiParam({ name: 'refreshId', format: 'uuid' })
   @ApiOkResponse({ type: SegmentRefreshDto })
-  getSegmentRefresh(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('refreshId') refreshId: string): Promise<SegmentRefreshDto> {
+  getSegmentRefresh(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('refreshId') refreshId: string,
+  ): Promise<SegmentRefreshDto> {
     return this.refreshes.getRefresh(actor, id, refreshId);
   }
 
   @Get('history')
   @RequirePermission('segments:read')
-  @ApiOperation({ operationId: 'getSegmentSizeHistory', summary: 'The size after each completed refresh of the last days (default 90), oldest first' })
+  @ApiOperation({
+    operationId: 'getSegmentSizeHistory',
+    summary: 'The size after each completed refresh of the last days (default 90), oldest first',
+  })
   @ApiOkResponse({ type: SegmentSizeHistoryDto })
-  getSegmentSizeHistory(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: SegmentHistoryQuery): Promise<SegmentSizeHistoryDto> {
+  getSegmentSizeHistory(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: SegmentHistoryQuery,
+  ): Promise<SegmentSizeHistoryDto> {
     return this.refreshes.sizeHistory(actor, id, query.days);
   }
 }

@@ -76,7 +76,10 @@ export class SegmentRefreshRepository {
   }
 
   async segmentExists(workspaceId: string, segmentId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM segments WHERE workspace_id = $1 AND id = $2`, [workspaceId, segmentId]);
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM segments WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      segmentId,
+    ]);
     return rows.length > 0;
   }
 
@@ -94,7 +97,7 @@ export class SegmentRefreshRepository {
    * job again after its worker died (a stalled job). False when it is completed, failed or gone.
    */
   async start(workspaceId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const [, claimed] = (await this.dataSource.query(
       `WITH claimed AS (
          UPDATE segment_refreshes SET status = 'running', started_at = clock_timestamp()
          WHERE workspace_id = $1 AND id = $2 AND status IN ('queued', 'running')
@@ -103,8 +106,8 @@ export class SegmentRefreshRepository {
        UPDATE segments s SET status = 'refreshing' FROM claimed WHERE s.workspace_id = $1 AND s.id = claimed.segment_id
        RETURNING s.id`,
       [workspaceId, id],
-    );
-    return rows.length === 1;
+    )) as [unknown, number];
+    return claimed === 1;
   }
 
   /** Serializes refreshes of one segment: held until the transaction ends (a dead worker's lock goes with its connection). */
@@ -141,7 +144,7 @@ export class SegmentRefreshRepository {
    */
   async materializeMatches(manager: EntityManager, query: { sql: string; params: unknown[] }): Promise<number> {
     await manager.query(`CREATE TEMPORARY TABLE ${MATCHES} (customer_id uuid NOT NULL) ON COMMIT DROP`);
-    const [, inserted] = (await manager.query(`INSERT INTO ${MATCHES} (customer_id) ${query.sql}`, query.params)) as [unknown, number];
+    const inserted = await rowCount(manager, `INSERT INTO ${MATCHES} (customer_id) ${query.sql}`, query.params);
     await manager.query(`ANALYZE ${MATCHES}`);
     return inserted;
   }
@@ -150,24 +153,34 @@ export class SegmentRefreshRepository {
    * Makes the members agree with the matches: removes members that do not match and adds matches that are not
    * members (members who stay keep their `added_at`). With `onlyIds`, only those customers are considered.
    */
-  async applyMatches(manager: EntityManager, workspaceId: string, segmentId: string, onlyIds: string[] | null): Promise<{ added: number; removed: number }> {
-    const [, removed] = (await manager.query(
+  async applyMatches(
+    manager: EntityManager,
+    workspaceId: string,
+    segmentId: string,
+    onlyIds: string[] | null,
+  ): Promise<{ added: number; removed: number }> {
+    const removed = await rowCount(
+      manager,
       `DELETE FROM segment_members m
        WHERE m.segment_id = $2 AND m.workspace_id = $1 AND ($3::uuid[] IS NULL OR m.customer_id = ANY($3::uuid[]))
          AND NOT EXISTS (SELECT 1 FROM ${MATCHES} x WHERE x.customer_id = m.customer_id)`,
       [workspaceId, segmentId, onlyIds],
-    )) as [unknown, number];
-    const [, added] = (await manager.query(
+    );
+    const added = await rowCount(
+      manager,
       `INSERT INTO segment_members (segment_id, customer_id, workspace_id)
        SELECT $2, x.customer_id, $1 FROM ${MATCHES} x
        WHERE NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = $2 AND m.customer_id = x.customer_id)`,
       [workspaceId, segmentId],
-    )) as [unknown, number];
+    );
     return { added, removed };
   }
 
   async countMembers(manager: EntityManager, workspaceId: string, segmentId: string): Promise<number> {
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM segment_members WHERE segment_id = $2 AND workspace_id = $1`, [workspaceId, segmentId]);
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM segment_members WHERE segment_id = $2 AND workspace_id = $1`, [
+      workspaceId,
+      segmentId,
+    ]);
     return row.n;
   }
 
@@ -186,7 +199,18 @@ export class SegmentRefreshRepository {
       `UPDATE segment_refreshes SET status = 'completed', kind = $3, as_of = $4, changes_from = $5, evaluated = $6, size = $7,
               added = $8, removed = $9, duration_ms = $10, error = NULL, finished_at = clock_timestamp()
        WHERE workspace_id = $1 AND id = $2`,
-      [workspaceId, id, outcome.kind, outcome.asOf, outcome.changesFrom, outcome.evaluated, outcome.size, outcome.added, outcome.removed, outcome.durationMs],
+      [
+        workspaceId,
+        id,
+        outcome.kind,
+        outcome.asOf,
+        outcome.changesFrom,
+        outcome.evaluated,
+        outcome.size,
+        outcome.added,
+        outcome.removed,
+        outcome.durationMs,
+      ],
     );
     await manager.query(
       `UPDATE segment_refreshes SET status = 'failed', error = 'Abandoned: its worker stopped before it finished', finished_at = clock_timestamp()
@@ -197,18 +221,20 @@ export class SegmentRefreshRepository {
 
   /** Progress of a running refresh, written outside its transaction so that readers see it. */
   async progress(workspaceId: string, id: string, values: { evaluated: number; kind: RefreshKind }): Promise<void> {
-    await this.dataSource.query(`UPDATE segment_refreshes SET evaluated = $3, kind = $4 WHERE workspace_id = $1 AND id = $2 AND status = 'running'`, [
-      workspaceId,
-      id,
-      values.evaluated,
-      values.kind,
-    ]);
+    await this.dataSource.query(
+      `UPDATE segment_refreshes SET evaluated = $3, kind = $4 WHERE workspace_id = $1 AND id = $2 AND status = 'running'`,
+      [workspaceId, id, values.evaluated, values.kind],
+    );
   }
 
   /** A failed attempt. On the last one the refresh and its segment are marked failed; before it, Bull retries. */
   async fail(workspaceId: string, segmentId: string, id: string, error: string, final: boolean): Promise<void> {
     if (!final) {
-      await this.dataSource.query(`UPDATE segment_refreshes SET error = $3 WHERE workspace_id = $1 AND id = $2 AND status = 'running'`, [workspaceId, id, error]);
+      await this.dataSource.query(`UPDATE segment_refreshes SET error = $3 WHERE workspace_id = $1 AND id = $2 AND status = 'running'`, [
+        workspaceId,
+        id,
+        error,
+      ]);
       return;
     }
     await this.dataSource.transaction(async (m) => {
@@ -217,18 +243,24 @@ export class SegmentRefreshRepository {
          WHERE workspace_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
         [workspaceId, id, error],
       )) as [unknown, number];
-      if (failed) await m.query(`UPDATE segments SET status = 'failed', refresh_error = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, segmentId, error]);
+      if (failed)
+        await m.query(`UPDATE segments SET status = 'failed', refresh_error = $3 WHERE workspace_id = $1 AND id = $2`, [
+          workspaceId,
+          segmentId,
+          error,
+        ]);
     });
   }
 
   /** Completed refreshes of the segment finished in [from, to), oldest first. */
   async sizeHistory(workspaceId: string, segmentId: string, from: Date, to: Date): Promise<SizeHistoryRow[]> {
-    const rows: { at: Date; size: number; added: number; removed: number; kind: RefreshKind; trigger: RefreshTrigger }[] = await this.dataSource.query(
-      `SELECT finished_at AS at, size, added, removed, kind, trigger FROM segment_refreshes
+    const rows: { at: Date; size: number; added: number; removed: number; kind: RefreshKind; trigger: RefreshTrigger }[] =
+      await this.dataSource.query(
+        `SELECT finished_at AS at, size, added, removed, kind, trigger FROM segment_refreshes
        WHERE workspace_id = $1 AND segment_id = $2 AND status = 'completed' AND finished_at >= $3 AND finished_at < $4
        ORDER BY finished_at, id`,
-      [workspaceId, segmentId, from, to],
-    );
+        [workspaceId, segmentId, from, to],
+      );
     return rows;
   }
 
@@ -264,4 +296,11 @@ export class SegmentRefreshRepository {
     )) as [unknown, number];
     return deleted;
   }
+}
+
+/** Rows a statement wrote, without bringing them back (`manager` must belong to a transaction). */
+async function rowCount(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!manager.queryRunner) throw new Error('rowCount runs inside a transaction');
+  const result = await manager.queryRunner.query(sql, params, true);
+  return result.affected ?? 0;
 }

@@ -1,19 +1,26 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { Actor } from '../../../platform/access/actor';
 import { requirePermission } from '../../../platform/access/require-permission';
+import { Env } from '../../../platform/config/env';
 import { notFound } from '../../../platform/errors/domain-error';
+import { CustomerChangesService } from '../../customers/segment-source/customer-changes.service';
 import type { SegmentRefresh } from '../entities/segment-refresh.entity';
 import type { RefreshKind, RefreshTrigger } from '../segments.types';
 import type { SegmentRefreshDto, SegmentSizeHistoryDto } from './dto/segment-refresh.response';
 import { RefreshClock } from './refresh-clock';
-import { refreshJobId, SEGMENT_REFRESH_QUEUE, SegmentRefreshJobName } from './segment-refresh.jobs';
-import type { RunSegmentRefreshJob } from './segment-refresh.jobs';
+import { refreshJobId, SEGMENT_REFRESH_QUEUE, SegmentRefreshJobName, TICK_JOB_ID } from './segment-refresh.jobs';
+import type { SegmentRefreshJobPayloads } from './segment-refresh.jobs';
+import { planRefreshes } from './segment-refresh.plan';
 import { SegmentRefreshRepository } from './segment-refresh.repository';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_HISTORY_DAYS = 90;
+/** Every segment is fully refreshed at least once a day. */
+const FULL_REFRESH_MS = DAY_MS;
+/** Completed incremental refreshes that changed nothing are kept this long (then they are no history point). */
+const IDLE_REFRESH_RETENTION_MS = 7 * DAY_MS;
 
 /**
  * Requests for membership refreshes and what they recorded. A request queues (or joins) the segment's one queued
@@ -22,10 +29,14 @@ export const DEFAULT_HISTORY_DAYS = 90;
  */
 @Injectable()
 export class SegmentRefreshService {
+  private readonly logger = new Logger('SegmentRefresh');
+
   constructor(
     private readonly repository: SegmentRefreshRepository,
+    private readonly changes: CustomerChangesService,
     private readonly clock: RefreshClock,
-    @InjectQueue(SEGMENT_REFRESH_QUEUE) private readonly queue: Queue<RunSegmentRefreshJob>,
+    private readonly env: Env,
+    @InjectQueue(SEGMENT_REFRESH_QUEUE) private readonly queue: Queue<SegmentRefreshJobPayloads[SegmentRefreshJobName]>,
   ) {}
 
   /**
@@ -33,7 +44,11 @@ export class SegmentRefreshService {
    * request makes it full). Throws not-found when the segment is not in the workspace. Should queuing in Redis
    * fail, the row stays queued and the next request for the segment (or the scheduler) queues its job again.
    */
-  async requestRefresh(workspaceId: string, segmentId: string, request: { kind: RefreshKind; trigger: RefreshTrigger }): Promise<SegmentRefresh> {
+  async requestRefresh(
+    workspaceId: string,
+    segmentId: string,
+    request: { kind: RefreshKind; trigger: RefreshTrigger },
+  ): Promise<SegmentRefresh> {
     const refresh = await this.repository.upsertQueued(workspaceId, segmentId, request.kind, request.trigger);
     if (!refresh) throw notFound('Segment');
     await this.queue.add(SegmentRefreshJobName.Run, { workspaceId, segmentId, refreshId: refresh.id }, { jobId: refreshJobId(refresh.id) });
@@ -72,6 +87,42 @@ export class SegmentRefreshService {
     const from = new Date(to.getTime() - days * DAY_MS);
     const points = await this.repository.sizeHistory(actor.workspaceId, segmentId, from, to);
     return { segmentId, from, to, points };
+  }
+
+  /**
+   * The scheduler's tick: queues the refreshes that are due (see {@link planRefreshes}) and drops idle history.
+   * Returns how many were queued.
+   */
+  async queueDueRefreshes(): Promise<number> {
+    const now = this.clock.now();
+    const states = await this.repository.refreshStates();
+    const latest = await this.changes.latestChanges([...new Set(states.map((s) => s.workspaceId))]);
+    const planned = planRefreshes(states, latest, now, {
+      timeRefreshMs: this.env.SEGMENT_TIME_REFRESH_MINUTES * 60_000,
+      fullRefreshMs: FULL_REFRESH_MS,
+    });
+    for (const p of planned) await this.requestRefresh(p.workspaceId, p.segmentId, { kind: p.kind, trigger: p.trigger });
+    const pruned = await this.repository.pruneIdle(new Date(now.getTime() - IDLE_REFRESH_RETENTION_MS));
+    if (planned.length || pruned)
+      this.logger.log(`Tick: ${planned.length} segment refreshes queued, ${pruned} idle refresh records dropped`);
+    return planned.length;
+  }
+
+  /**
+   * Registers the repeatable tick every SEGMENT_REFRESH_TICK_SECONDS (one job for all workers: Bull keys repeatable
+   * jobs by name, id and interval), and removes ticks left from another interval.
+   */
+  async scheduleTicks(): Promise<void> {
+    const every = this.env.SEGMENT_REFRESH_TICK_SECONDS * 1000;
+    for (const repeatable of await this.queue.getRepeatableJobs()) {
+      if (repeatable.name === SegmentRefreshJobName.Tick && Number(repeatable.every) !== every)
+        await this.queue.removeRepeatableByKey(repeatable.key);
+    }
+    await this.queue.add(
+      SegmentRefreshJobName.Tick,
+      {},
+      { repeat: { every }, jobId: TICK_JOB_ID, attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+    );
   }
 }
 

@@ -4,6 +4,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class SegmentHistoryQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 730, default: 90, description: 'How many days back from now' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(730)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(730)
   days?: number;
 }
