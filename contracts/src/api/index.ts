@@ -108,6 +108,8 @@ export type { SegmentCustomer } from './models/segment-customer';
 export type { SegmentDetail } from './models/segment-detail';
 export type { SegmentEventCondition } from './models/segment-event-condition';
 export type { SegmentEventTypeOption } from './models/segment-event-type-option';
+export type { SegmentExplainNode } from './models/segment-explain-node';
+export type { SegmentExplanation } from './models/segment-explanation';
 export type { SegmentField } from './models/segment-field';
 export type { SegmentFieldCondition } from './models/segment-field-condition';
 export type { SegmentFieldOptions } from './models/segment-field-options';
@@ -317,6 +319,8 @@ export type { UpdateSegment$Params as UpdateSegment$Params } from './fn/segments
 export { updateSegment as updateSegment } from './fn/segments/update-segment';
 export type { GetSegmentBreakdown$Params as GetSegmentBreakdown$Params } from './fn/segments/get-segment-breakdown';
 export { getSegmentBreakdown as getSegmentBreakdown } from './fn/segments/get-segment-breakdown';
+export type { ExplainSegmentMembership$Params as ExplainSegmentMembership$Params } from './fn/segments/explain-segment-membership';
+export { explainSegmentMembership as explainSegmentMembership } from './fn/segments/explain-segment-membership';
 export type { GetSegmentSizeHistory$Params as GetSegmentSizeHistory$Params } from './fn/segments/get-segment-size-history';
 export { getSegmentSizeHistory as getSegmentSizeHistory } from './fn/segments/get-segment-size-history';
 export type { ListSegmentMembers$Params as ListSegmentMembers$Params } from './fn/segments/list-segment-members';

@@ -103,6 +103,8 @@ export type { SegmentCustomer } from './models/segment-customer';
 export type { SegmentDetail } from './models/segment-detail';
 export type { SegmentEventCondition } from './models/segment-event-condition';
 export type { SegmentEventTypeOption } from './models/segment-event-type-option';
+export type { SegmentExplainNode } from './models/segment-explain-node';
+export type { SegmentExplanation } from './models/segment-explanation';
 export type { SegmentField } from './models/segment-field';
 export type { SegmentFieldCondition } from './models/segment-field-condition';
 export type { SegmentFieldOptions } from './models/segment-field-options';

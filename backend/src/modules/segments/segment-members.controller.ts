@@ -8,7 +8,8 @@ import { IdParam } from '../../platform/http/id-param';
 import { PageQuery } from '../../platform/pagination/cursor';
 import type { Page } from '../../platform/pagination/cursor';
 import { SegmentMemberDto, SegmentMemberPageDto } from './dto/segment-customer.dto';
-import { SegmentBreakdownDto } from './dto/segment-insights.dto';
+import { SegmentBreakdownDto, SegmentExplanationDto } from './dto/segment-insights.dto';
+import { SegmentExplainService } from './segment-explain.service';
 import { SegmentMembersService } from './segment-members.service';
 
 /** A segment's materialized members (pages and CSV), their breakdown, and why one customer is in or out. */
@@ -17,7 +18,10 @@ import { SegmentMembersService } from './segment-members.service';
 @ApiNotFoundResponse({ type: ProblemDto, description: 'No such segment (or customer) in this workspace' })
 @Controller('segments/:id')
 export class SegmentMembersController {
-  constructor(private readonly members: SegmentMembersService) {}
+  constructor(
+    private readonly members: SegmentMembersService,
+    private readonly explanations: SegmentExplainService,
+  ) {}
 
   @Get('members')
   @RequirePermission('segments:read')
@@ -46,5 +50,15 @@ export class SegmentMembersController {
   @ApiOkResponse({ type: SegmentBreakdownDto })
   getSegmentBreakdown(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SegmentBreakdownDto> {
     return this.members.breakdown(actor, id);
+  }
+
+  @Get('explain/:customerId')
+  @RequirePermission('segments:read')
+  @ApiOperation({ operationId: 'explainSegmentMembership', summary: 'Which conditions a customer meets and misses, with the values compared' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'customerId', format: 'uuid' })
+  @ApiOkResponse({ type: SegmentExplanationDto })
+  explainSegmentMembership(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('customerId') customerId: string): Promise<SegmentExplanationDto> {
+    return this.explanations.explain(actor, id, customerId);
   }
 }

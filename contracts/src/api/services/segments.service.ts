@@ -16,6 +16,8 @@ import { createSegmentFromPlaybook } from '../fn/segments/create-segment-from-pl
 import { CreateSegmentFromPlaybook$Params } from '../fn/segments/create-segment-from-playbook';
 import { deleteSegment } from '../fn/segments/delete-segment';
 import { DeleteSegment$Params } from '../fn/segments/delete-segment';
+import { explainSegmentMembership } from '../fn/segments/explain-segment-membership';
+import { ExplainSegmentMembership$Params } from '../fn/segments/explain-segment-membership';
 import { exportSegmentMembers } from '../fn/segments/export-segment-members';
 import { ExportSegmentMembers$Params } from '../fn/segments/export-segment-members';
 import { getSegment } from '../fn/segments/get-segment';
@@ -40,6 +42,7 @@ import { refreshSegment } from '../fn/segments/refresh-segment';
 import { RefreshSegment$Params } from '../fn/segments/refresh-segment';
 import { SegmentBreakdown } from '../models/segment-breakdown';
 import { SegmentDetail } from '../models/segment-detail';
+import { SegmentExplanation } from '../models/segment-explanation';
 import { SegmentFields } from '../models/segment-fields';
 import { SegmentMemberPage } from '../models/segment-member-page';
 import { SegmentPlaybook } from '../models/segment-playbook';
@@ -478,6 +481,56 @@ export class SegmentsService extends BaseService {
     return resp.pipe(
       map(
         (r: StrictHttpResponse<SegmentBreakdown>): SegmentBreakdown => r.body,
+      ),
+    );
+  }
+
+  /** Path part for operation `explainSegmentMembership()` */
+  static readonly ExplainSegmentMembershipPath =
+    '/api/segments/{id}/explain/{customerId}';
+
+  /**
+   * Which conditions a customer meets and misses, with the values compared.
+   *
+   * Requires the `segments:read` permission (Bearer token or X-Api-Key).
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `explainSegmentMembership()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  explainSegmentMembership$Response(
+    params: ExplainSegmentMembership$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SegmentExplanation>> {
+    const obs = explainSegmentMembership(
+      this.http,
+      this.rootUrl,
+      params,
+      context,
+    );
+    return obs;
+  }
+
+  /**
+   * Which conditions a customer meets and misses, with the values compared.
+   *
+   * Requires the `segments:read` permission (Bearer token or X-Api-Key).
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `explainSegmentMembership$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  explainSegmentMembership(
+    params: ExplainSegmentMembership$Params,
+    context?: HttpContext,
+  ): Observable<SegmentExplanation> {
+    const resp = this.explainSegmentMembership$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<SegmentExplanation>): SegmentExplanation =>
+          r.body,
       ),
     );
   }
