@@ -26,6 +26,8 @@ describe('workspace isolation', () => {
     objectsOfB.apiKey = key.body.apiKey.id;
     const mails = await call(url, 'GET', '/api/email/messages', { token });
     objectsOfB.email = mails.body.items[0].id;
+    const rules = { version: 1, root: { type: 'group', operator: 'and', children: [] } };
+    objectsOfB.segment = (await call(url, 'POST', '/api/segments', { token, body: { name: 'B segment', rules } })).body.id;
     for (const [name, id] of Object.entries(objectsOfB)) expect({ name, id }).toEqual({ name, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
   afterAll(() => app.close());
@@ -39,6 +41,13 @@ describe('workspace isolation', () => {
       ['DELETE', `/api/invitations/${objectsOfB.invitation}`],
       ['DELETE', `/api/api-keys/${objectsOfB.apiKey}`],
       ['GET', `/api/email/messages/${objectsOfB.email}`],
+      ['GET', `/api/segments/${objectsOfB.segment}`],
+      ['PATCH', `/api/segments/${objectsOfB.segment}`, { name: 'hijacked' }],
+      ['DELETE', `/api/segments/${objectsOfB.segment}`],
+      ['GET', `/api/segments/${objectsOfB.segment}/members`],
+      ['GET', `/api/segments/${objectsOfB.segment}/members/export`],
+      ['GET', `/api/segments/${objectsOfB.segment}/breakdown`],
+      ['POST', '/api/segments/preview', { rules: { version: 1, root: { type: 'group', operator: 'and', children: [] } }, segmentId: objectsOfB.segment }],
     ];
     for (const [method, path, body] of attempts) {
       const res = await call(url, method, path, { token, body });
@@ -49,6 +58,7 @@ describe('workspace isolation', () => {
     expect(roles.find((r: { id: string }) => r.id === objectsOfB.role).name).toBe('B role');
     const keys = (await call(url, 'GET', '/api/api-keys', { token: b.owner.token })).body;
     expect(keys.find((k: { id: string }) => k.id === objectsOfB.apiKey).revokedAt).toBeNull();
+    expect((await call(url, 'GET', `/api/segments/${objectsOfB.segment}`, { token: b.owner.token })).body.name).toBe('B segment');
   });
 
   it('never lists objects of B', async () => {
@@ -62,6 +72,7 @@ describe('workspace isolation', () => {
     expect(await ids('/api/invitations')).not.toContain(objectsOfB.invitation);
     expect(await ids('/api/api-keys')).not.toContain(objectsOfB.apiKey);
     expect(await ids('/api/email/messages')).not.toContain(objectsOfB.email);
+    expect(await ids('/api/segments')).not.toContain(objectsOfB.segment);
     const audit = (await call(url, 'GET', '/api/audit-events?limit=200', { token })).body.items;
     expect(audit.map((e: { objectId: string }) => e.objectId)).not.toContain(objectsOfB.role);
   });
