@@ -81,12 +81,8 @@ export const SEGMENT_RULE_SCHEMAS: Record<string, SchemaObject> = {
     description:
       'What the operator compares with: a scalar (eq, contains, gt, before…), a non-empty list (in, notIn, hasAny, hasAll, hasNone), ' +
       '[min, max] inclusive (between), whole days (withinLastDays, moreThanDaysAgo), or nothing (isSet, isTrue, isEmpty…). Dates are ISO 8601.',
-    oneOf: [
-      { type: 'string', maxLength: MAX_RULE_STRING },
-      { type: 'number' },
-      { type: 'boolean' },
-      { type: 'array', maxItems: MAX_RULE_ARRAY, items: { oneOf: [{ type: 'string', maxLength: MAX_RULE_STRING }, { type: 'number' }] } },
-    ],
+    // Lengths and sizes are checked per operator by the validator (with a message naming the limit).
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }] } }],
   },
   SegmentFieldCondition: {
     type: 'object',

@@ -10,7 +10,7 @@ import { DomainError } from '../../../platform/errors/domain-error';
 import type { FieldProblem } from '../../../platform/errors/domain-error';
 import { findSegmentField, OPERATORS_BY_TYPE } from './segment-fields';
 import type { FieldDataType } from './segment-fields';
-import { MAX_RULE_ARRAY, MAX_WINDOW_DAYS, SEGMENT_RULE_SCHEMAS } from './segment-rules.schema';
+import { MAX_RULE_ARRAY, MAX_RULE_STRING, MAX_WINDOW_DAYS, SEGMENT_RULE_SCHEMAS } from './segment-rules.schema';
 import type { AttributeValueType, EventCondition, OrdersCondition, RuleNode, RuleValue, SegmentRules, TimeWindow, ValueOperator } from './segment-rules.types';
 import { parseRuleDate } from './segment-time';
 
@@ -112,16 +112,27 @@ function sizeProblems(input: unknown): FieldProblem[] {
   return [];
 }
 
-/** ajv's errors as one problem per offending property: a failed `oneOf` is reported once, not per branch. */
+/**
+ * ajv's errors as one problem per offending property: a failed `oneOf` is reported once, not per branch,
+ * and a node whose `type` is wrong (a root that is not a group) only by its type.
+ */
 export function structureProblems(errors: ErrorObject[]): FieldProblem[] {
   const oneOfs = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
-  const problems = errors.filter((e) => !oneOfs.some((prefix) => e.schemaPath.startsWith(prefix))).map(problemOf);
+  const mistyped = errors.filter(isWrongTag).map((e) => e.instancePath.slice(0, -'/type'.length));
+  const within = (e: ErrorObject, node: string) => e.instancePath === node || e.instancePath.startsWith(`${node}/`);
+  const problems = errors
+    .filter((e) => !oneOfs.some((prefix) => e.schemaPath.startsWith(prefix)))
+    .filter((e) => isWrongTag(e) || !mistyped.some((node) => within(e, node)))
+    .map(problemOf);
   const seen = new Set<string>();
   return problems.filter((p) => {
     const id = `${p.field}\u0000${p.message}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
 }
+
+/** A node's `type` that is not the one its schema requires (the tag is a one-value enum). */
+const isWrongTag = (e: ErrorObject) => e.keyword === 'enum' && e.instancePath.endsWith('/type') && (e.params.allowedValues as unknown[]).length === 1;
 
 function problemOf(e: ErrorObject): FieldProblem {
   const at = pathOf(e.instancePath);
@@ -241,7 +252,7 @@ function scalarProblem(dataType: FieldDataType, value: unknown, options?: readon
     case 'string':
     case 'option':
     case 'list':
-      if (typeof value !== 'string' || value.length === 0) return 'must be a non-empty string';
+      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_RULE_STRING) return `must be a string of 1 to ${MAX_RULE_STRING} characters`;
       return options && !options.includes(value) ? `must be one of: ${options.join(', ')}` : undefined;
     case 'boolean':
       return 'must be left out';
