@@ -1,0 +1,215 @@
+/**
+ * How the oracle compares one value with an operator, written from the semantics in `segment-rules.types.ts`
+ * (not from the compiler). Decisions where those semantics are silent are marked DECISION; they are listed in
+ * the equivalence spec's header and were sent to the compiler's author.
+ */
+import type { AttributeValueType, RuleValue, ValueOperator } from '../segment-rules.types';
+
+/**
+ * How a value is compared: `text` case-insensitively, `option` exactly (country, consent, RFM tier…),
+ * `list` element by element (exactly).
+ */
+export type ValueKind = 'text' | 'option' | 'number' | 'date' | 'boolean' | 'list';
+
+/** A value as the oracle holds it: strings, numbers, dates as epoch milliseconds, booleans, string lists; undefined = missing. */
+export type OracleValue = string | number | boolean | string[] | undefined;
+
+export const DAY_MS = 86_400_000;
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 date (`2025-01-31`, midnight UTC) or date-time with a zone, naming a real calendar day, as
+ * epoch ms. DECISION: anything else — `2025-02-30`, zone-less date-times, a space instead of `T` — is not a date.
+ */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  if (!parsedDates.has(text)) parsedDates.set(text, parse(text));
+  return parsedDates.get(text);
+}
+
+interface IsoDate {
+  ms: number;
+  dateOnly: boolean;
+}
+
+/** Parsed texts (the same values are compared for every customer). */
+const parsedDates = new Map<string, IsoDate | undefined>();
+
+function parse(text: string): IsoDate | undefined {
+  const dateOnly = DATE_ONLY.exec(text);
+  const match = dateOnly ?? DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  if (dateOnly) return { ms: Date.UTC(year, month - 1, day), dateOnly: true };
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const zone = match[8];
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  if (Math.abs(offset) > 18 * 60) return undefined;
+  const fraction = Math.trunc(Number(`0.${match[7] ?? '0'}`) * 1000);
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offset * 60_000, dateOnly: false };
+}
+
+/**
+ * A JSON value (an attribute or an event property) read as `type`. DECISION: strictly by JSON type — the
+ * string "42" is not a number, "true" not a boolean; a date is a string `parseIsoDate` accepts. A value of
+ * another type is missing; `list` reads a JSON array of strings only.
+ */
+export function readJson(raw: unknown, type: AttributeValueType): OracleValue {
+  switch (type) {
+    case 'string':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'number':
+      return typeof raw === 'number' ? raw : undefined;
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'date':
+      return typeof raw === 'string' ? parseIsoDate(raw)?.ms : undefined;
+    case 'list':
+      return Array.isArray(raw) && raw.every((v) => typeof v === 'string') ? (raw as string[]) : undefined;
+  }
+}
+
+/**
+ * The instants a rule's date value covers, as [start, end). DECISION: a date-only value is its whole UTC day;
+ * a date-time is one instant (data is stored to the millisecond).
+ */
+function ruleDateRange(value: string | number): [number, number] {
+  const date = typeof value === 'string' ? parseIsoDate(value) : undefined;
+  if (!date) throw new Error(`oracle: ${JSON.stringify(value)} is not a date the rule schema accepts`);
+  return [date.ms, date.ms + (date.dateOnly ? DAY_MS : 1)];
+}
+
+/** Is `at` inside an inclusive `[from, to]` of rule dates (date-only bounds taken as whole days)? */
+export function inDateRange(at: number, from: string | number, to: string | number): boolean {
+  return at >= ruleDateRange(from)[0] && at < ruleDateRange(to)[1];
+}
+
+/** DECISION: the last N days are [asOf − N × 24 h, asOf], both ends included; later values are not in them. */
+export function inLastDays(at: number, days: number, asOf: Date): boolean {
+  return at >= asOf.getTime() - days * DAY_MS && at <= asOf.getTime();
+}
+
+const list = (value: RuleValue | undefined): (string | number)[] => {
+  if (!Array.isArray(value)) throw new Error(`oracle: expected a list, got ${JSON.stringify(value)}`);
+  return value;
+};
+
+/**
+ * Does `actual` (undefined = missing) satisfy `operator value`? Positive operators never match a missing
+ * value; the negative ones (neq, notContains, notIn, hasNone) do.
+ */
+export function matches(kind: ValueKind, operator: ValueOperator, actual: OracleValue, value: RuleValue | undefined, asOf: Date): boolean {
+  if (operator === 'isSet') return actual !== undefined;
+  if (operator === 'isNotSet') return actual === undefined;
+  switch (kind) {
+    case 'text':
+    case 'option':
+      return matchesString(kind === 'text', operator, actual as string | undefined, value);
+    case 'number':
+      return matchesNumber(operator, actual as number | undefined, value);
+    case 'date':
+      return matchesDate(operator, actual as number | undefined, value, asOf);
+    case 'boolean':
+      if (operator === 'isTrue') return actual === true;
+      if (operator === 'isFalse') return actual === false; // DECISION: a missing boolean is not false.
+      break;
+    case 'list':
+      return matchesList(operator, actual as string[] | undefined, value);
+  }
+  throw new Error(`oracle: operator ${operator} does not apply to ${kind}`);
+}
+
+function matchesString(
+  caseInsensitive: boolean,
+  operator: ValueOperator,
+  actual: string | undefined,
+  value: RuleValue | undefined,
+): boolean {
+  const norm = (s: string | number) => (caseInsensitive ? String(s).toLowerCase() : String(s));
+  const a = actual === undefined ? undefined : norm(actual);
+  switch (operator) {
+    case 'eq':
+      return a !== undefined && a === norm(value as string);
+    case 'neq':
+      return a === undefined || a !== norm(value as string);
+    case 'contains':
+      return a !== undefined && a.includes(norm(value as string));
+    case 'notContains':
+      return a === undefined || !a.includes(norm(value as string));
+    case 'startsWith':
+      return a !== undefined && a.startsWith(norm(value as string));
+    case 'endsWith':
+      return a !== undefined && a.endsWith(norm(value as string));
+    case 'in':
+      return a !== undefined && list(value).some((v) => norm(v) === a);
+    case 'notIn':
+      return a === undefined || !list(value).some((v) => norm(v) === a);
+    default:
+      throw new Error(`oracle: operator ${operator} does not apply to strings`);
+  }
+}
+
+/** Compares with the aggregate operators too (orders conditions); `between` is an inclusive range. */
+export function matchesNumber(operator: ValueOperator, actual: number | undefined, value: RuleValue | undefined): boolean {
+  if (operator === 'neq') return actual === undefined || actual !== value;
+  if (actual === undefined) return false;
+  switch (operator) {
+    case 'eq':
+      return actual === value;
+    case 'gt':
+      return actual > (value as number);
+    case 'gte':
+      return actual >= (value as number);
+    case 'lt':
+      return actual < (value as number);
+    case 'lte':
+      return actual <= (value as number);
+    case 'between': {
+      const [min, max] = list(value) as number[];
+      return actual >= min && actual <= max;
+    }
+    default:
+      throw new Error(`oracle: operator ${operator} does not apply to numbers`);
+  }
+}
+
+function matchesDate(operator: ValueOperator, actual: number | undefined, value: RuleValue | undefined, asOf: Date): boolean {
+  if (actual === undefined) return false;
+  switch (operator) {
+    case 'before':
+      return actual < ruleDateRange(value as string)[0];
+    case 'after':
+      return actual >= ruleDateRange(value as string)[1];
+    case 'between': {
+      const [from, to] = list(value);
+      return inDateRange(actual, from, to);
+    }
+    case 'withinLastDays':
+      return inLastDays(actual, value as number, asOf);
+    case 'moreThanDaysAgo':
+      return actual < asOf.getTime() - (value as number) * DAY_MS;
+    default:
+      throw new Error(`oracle: operator ${operator} does not apply to dates`);
+  }
+}
+
+function matchesList(operator: ValueOperator, actual: string[] | undefined, value: RuleValue | undefined): boolean {
+  const items = actual ?? []; // DECISION: a missing list is an empty one.
+  switch (operator) {
+    case 'hasAny':
+      return list(value).some((v) => items.includes(String(v)));
+    case 'hasAll':
+      return list(value).every((v) => items.includes(String(v)));
+    case 'hasNone':
+      return !list(value).some((v) => items.includes(String(v)));
+    case 'isEmpty':
+      return items.length === 0;
+    case 'isNotEmpty':
+      return items.length > 0;
+    default:
+      throw new Error(`oracle: operator ${operator} does not apply to lists`);
+  }
+}
