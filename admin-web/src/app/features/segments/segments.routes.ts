@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { permissionGuard } from '../../core/auth/auth.guards';
 
 /**
  * `/segments` (list), `/segments/playbooks` (gallery), `/segments/:id` (detail). The rule editor's
@@ -14,6 +15,18 @@ export const segmentsRoutes: Route[] = [
     path: 'playbooks',
     title: 'Segment playbooks · Lodestar',
     loadComponent: () => import('./pages/playbook-gallery/playbook-gallery').then((m) => m.PlaybookGalleryPage),
+  },
+  {
+    path: 'new',
+    canActivate: [permissionGuard('segments:write')],
+    title: 'New segment · Lodestar',
+    loadComponent: () => import('./segment-editor/segment-editor').then((m) => m.SegmentEditorPage),
+  },
+  {
+    path: ':id/edit',
+    canActivate: [permissionGuard('segments:write')],
+    title: 'Edit segment · Lodestar',
+    loadComponent: () => import('./segment-editor/segment-editor').then((m) => m.SegmentEditorPage),
   },
   {
     path: ':id',
