@@ -1,4 +1,5 @@
 import type { RuleCondition, SegmentFields, SegmentRules } from '../builder/rule-types';
+import type { SegmentExplainNode } from './segment-api';
 import { comparisonText, conditionText, describeRules, explainRules, fieldLabel, formatValue, RuleLine, RuleNames } from './rules-summary';
 
 const catalogue = {
@@ -197,7 +198,7 @@ describe('explained rules', () => {
   });
 
   it('compares each kind of condition in its own terms', () => {
-    const node = (actual: unknown) => ({ path: 'p', type: 'x', matched: false, actual });
+    const node = (actual: unknown): SegmentExplainNode => ({ path: 'p', type: 'x', matched: false, actual: actual as SegmentExplainNode['actual'] });
     expect(comparisonText({ type: 'field', field: 'profile.country', operator: 'isSet' }, node(null))).toBe('(none)');
     expect(comparisonText({ type: 'field', field: 'traits.totalSpent', operator: 'between', value: [1, 9] }, node(5))).toBe(
       '5 between 1 and 9',

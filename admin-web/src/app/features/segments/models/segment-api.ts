@@ -22,4 +22,4 @@ export type {
   SegmentStatus,
   SegmentSummary,
   SegmentTierCount,
-} from './segment-api.draft';
+} from '@lodestar/contracts';

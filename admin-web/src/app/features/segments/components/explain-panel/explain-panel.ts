@@ -63,6 +63,6 @@ export class ExplainPanel {
   readonly names = input.required<RuleNames>();
   readonly closed = output<void>();
 
-  protected readonly name = computed(() => customerName({ ...this.explanation().customer, erasedAt: null }));
+  protected readonly name = computed(() => customerName({ externalId: null, ...this.explanation().customer, erasedAt: null }));
   protected readonly tree = computed(() => explainRules(this.rules(), this.explanation().tree, this.names()));
 }
