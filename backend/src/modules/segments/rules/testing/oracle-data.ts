@@ -70,3 +70,28 @@ export interface OracleEvent {
   properties: Record<string, unknown>;
   occurredAt: Date;
 }
+
+/** A customer with nothing set (no traits row, orders or events), overridden by `values`; for hand-made data sets. */
+export function oracleCustomer(id: string, values: Partial<OracleCustomer> = {}): OracleCustomer {
+  return {
+    id,
+    externalId: null,
+    email: null,
+    phone: null,
+    firstName: null,
+    lastName: null,
+    timezone: null,
+    locale: null,
+    country: null,
+    city: null,
+    attributes: {},
+    consent: {},
+    tags: [],
+    createdAt: new Date('2025-01-01T00:00:00.000Z'),
+    erasedAt: null,
+    traits: null,
+    orders: [],
+    events: [],
+    ...values,
+  };
+}

@@ -1,4 +1,5 @@
 import type { RuleCondition, RuleNode, SegmentRules } from '../segment-rules.types';
+import { oracleCustomer } from './oracle-data';
 import type { OracleCustomer, OracleTraits } from './oracle-data';
 import { parseIsoDate } from './oracle-values';
 import { evaluateSegment } from './segment-oracle';
@@ -7,29 +8,7 @@ const asOf = new Date('2025-06-15T12:00:00.000Z');
 const DAY = 86_400_000;
 const ago = (days: number, ms = 0) => new Date(asOf.getTime() - days * DAY + ms);
 
-function customer(id: string, values: Partial<OracleCustomer> = {}): OracleCustomer {
-  return {
-    id,
-    externalId: null,
-    email: null,
-    phone: null,
-    firstName: null,
-    lastName: null,
-    timezone: null,
-    locale: null,
-    country: null,
-    city: null,
-    attributes: {},
-    consent: {},
-    tags: [],
-    createdAt: ago(100),
-    erasedAt: null,
-    traits: null,
-    orders: [],
-    events: [],
-    ...values,
-  };
-}
+const customer = (id: string, values: Partial<OracleCustomer> = {}) => oracleCustomer(id, { createdAt: ago(100), ...values });
 
 const traits = (values: Partial<OracleTraits>): OracleTraits => ({
   totalSpentCents: 0,
