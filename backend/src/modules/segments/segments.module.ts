@@ -11,6 +11,7 @@ import { SegmentRefreshRepository } from './refresh/segment-refresh.repository';
 import { SegmentRefreshRunner } from './refresh/segment-refresh.runner';
 import { SegmentRefreshService } from './refresh/segment-refresh.service';
 import { SegmentRulesModule } from './rules/segment-rules.module';
+import { SegmentExplainService } from './segment-explain.service';
 import { SegmentFieldsService } from './segment-fields.service';
 import { SegmentMembersController } from './segment-members.controller';
 import { SegmentMembersRepository } from './segment-members.repository';
@@ -34,6 +35,7 @@ import { SegmentsService } from './segments.service';
     SegmentPreviewRepository,
     SegmentFieldsService,
     SegmentMembersService,
+    SegmentExplainService,
     SegmentMembersRepository,
     SegmentPlaybooksService,
     SegmentRefreshService,
