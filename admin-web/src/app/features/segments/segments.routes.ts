@@ -2,8 +2,8 @@ import { Route } from '@angular/router';
 import { permissionGuard } from '../../core/auth/auth.guards';
 
 /**
- * `/segments` (list), `/segments/playbooks` (gallery), `/segments/:id` (detail). The rule editor's
- * `/segments/new` and `/segments/:id/edit` live in `segment-editor/` (guarded by `permissionGuard('segments:write')`). Fixed paths go before `:id`.
+ * `/segments` (list), `/segments/playbooks` (gallery), `/segments/new` and `/segments/:id/edit` (the rule
+ * editor, segments:write), `/segments/:id` (detail). Fixed paths go before `:id`.
  */
 export const segmentsRoutes: Route[] = [
   {

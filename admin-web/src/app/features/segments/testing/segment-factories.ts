@@ -54,7 +54,7 @@ export function aSegmentSummary(overrides: Partial<SegmentSummary> = {}): Segmen
 export function aSegmentDetail(overrides: Partial<SegmentDetail> = {}): SegmentDetail {
   return {
     ...aSegmentSummary(),
-    rules: someRules() as unknown as SegmentDetail['rules'],
+    rules: someRules(),
     references: [],
     usedBy: [],
     fullRefreshedAt: '2026-11-28T10:00:00Z',
