@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SegmentRefresh } from '../entities/segment-refresh.entity';
+import type { SegmentQuery } from '../rules/segment-queries';
 import type { SegmentRules } from '../rules/segment-rules.types';
 import type { RefreshKind, RefreshTrigger, SegmentStatus } from '../segments.types';
 
@@ -45,9 +46,6 @@ export interface SizeHistoryRow {
   kind: RefreshKind;
   trigger: RefreshTrigger;
 }
-
-/** The temporary table of the customers matching the rules, dropped when the refresh's transaction ends. */
-const MATCHES = 'segment_refresh_matches';
 
 /** Refresh rows (`segment_refreshes`), the materialized members (`segment_members`) and the refresh state of `segments`. */
 @Injectable()
@@ -139,41 +137,47 @@ export class SegmentRefreshRepository {
   }
 
   /**
-   * Stores the ids selected by `query` (a `SELECT <customer id> …`) in the transaction's temporary table of
-   * matches, with statistics for the statements that follow. Returns how many matched.
-   */
-  async materializeMatches(manager: EntityManager, query: { sql: string; params: unknown[] }): Promise<number> {
-    await manager.query(`CREATE TEMPORARY TABLE ${MATCHES} (customer_id uuid NOT NULL) ON COMMIT DROP`);
-    const inserted = await rowCount(manager, `INSERT INTO ${MATCHES} (customer_id) ${query.sql}`, query.params);
-    await manager.query(`ANALYZE ${MATCHES}`);
-    return inserted;
-  }
-
-  /**
-   * Makes the members agree with the matches: removes members that do not match and adds matches that are not
-   * members (members who stay keep their `added_at`). With `onlyIds`, only those customers are considered.
+   * Makes the segment's members agree with `matches` (a `SELECT <customer id> …` query of the customers matching the
+   * rules) in ONE statement: the matching ids and the current members meet in a FULL JOIN — which PostgreSQL can only
+   * run as a hash or merge join, never as a nested loop over an unindexed set, whatever it estimates of a segment's
+   * members — giving the difference; members that no longer match are deleted through the primary key, new matches
+   * inserted (members who stay are not touched and keep `added_at`). With `onlyIds`, only those customers' membership
+   * is considered (`matches` must then be restricted to them too). Returns how many matched, joined and left.
    */
   async applyMatches(
     manager: EntityManager,
-    workspaceId: string,
-    segmentId: string,
+    target: { workspaceId: string; segmentId: string },
+    matches: SegmentQuery,
     onlyIds: string[] | null,
-  ): Promise<{ added: number; removed: number }> {
-    const removed = await rowCount(
-      manager,
-      `DELETE FROM segment_members m
-       WHERE m.segment_id = $2 AND m.workspace_id = $1 AND ($3::uuid[] IS NULL OR m.customer_id = ANY($3::uuid[]))
-         AND NOT EXISTS (SELECT 1 FROM ${MATCHES} x WHERE x.customer_id = m.customer_id)`,
-      [workspaceId, segmentId, onlyIds],
+  ): Promise<{ matched: number; added: number; removed: number }> {
+    const params = [...matches.params, target.workspaceId, target.segmentId, onlyIds];
+    const [w, s, only] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    const [row] = await manager.query(
+      `WITH matches (customer_id) AS MATERIALIZED (${matches.sql}),
+       members AS (
+         SELECT customer_id FROM segment_members
+         WHERE segment_id = ${s} AND workspace_id = ${w} AND (${only}::uuid[] IS NULL OR customer_id = ANY(${only}::uuid[]))
+       ),
+       diff AS MATERIALIZED (
+         SELECT coalesce(x.customer_id, m.customer_id) AS customer_id, m.customer_id IS NULL AS joins
+         FROM matches x FULL JOIN members m ON m.customer_id = x.customer_id
+         WHERE x.customer_id IS NULL OR m.customer_id IS NULL
+       ),
+       removed AS (
+         DELETE FROM segment_members
+         WHERE segment_id = ${s} AND workspace_id = ${w} AND customer_id = ANY(ARRAY(SELECT customer_id FROM diff WHERE NOT joins))
+         RETURNING 1
+       ),
+       added AS (
+         INSERT INTO segment_members (segment_id, customer_id, workspace_id)
+         SELECT ${s}::uuid, customer_id, ${w}::uuid FROM diff WHERE joins
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM matches)::int AS matched, (SELECT count(*) FROM added)::int AS added,
+              (SELECT count(*) FROM removed)::int AS removed`,
+      params,
     );
-    const added = await rowCount(
-      manager,
-      `INSERT INTO segment_members (segment_id, customer_id, workspace_id)
-       SELECT $2, x.customer_id, $1 FROM ${MATCHES} x
-       WHERE NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = $2 AND m.customer_id = x.customer_id)`,
-      [workspaceId, segmentId],
-    );
-    return { added, removed };
+    return row;
   }
 
   async countMembers(manager: EntityManager, workspaceId: string, segmentId: string): Promise<number> {
@@ -296,11 +300,4 @@ export class SegmentRefreshRepository {
     )) as [unknown, number];
     return deleted;
   }
-}
-
-/** Rows a statement wrote, without bringing them back (`manager` must belong to a transaction). */
-async function rowCount(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  if (!manager.queryRunner) throw new Error('rowCount runs inside a transaction');
-  const result = await manager.queryRunner.query(sql, params, true);
-  return result.affected ?? 0;
 }

@@ -26,9 +26,9 @@ export interface RefreshAttempt {
 
 /**
  * Runs one refresh of a segment's materialized membership, in ONE transaction under a per-segment advisory lock:
- * compile the rules at `asOf` = now, store the matching customer ids in a temporary table, delete the members that
- * no longer match, insert the new ones (members who stay keep `added_at`), and record the segment's new size and
- * the completed refresh (a point of the size history). A full refresh evaluates every customer; an incremental one
+ * compile the rules at `asOf` = now, then one statement evaluates the rules, deletes the members that no longer
+ * match and inserts the new ones (members who stay keep `added_at`); then the segment's new size and the completed
+ * refresh (a point of the size history) are recorded. A full refresh evaluates every customer; an incremental one
  * only those changed since the segment's last refresh — valid because every condition is per customer (segment
  * conditions are inlined), as long as the rules are those of the last full refresh. An error rolls everything back:
  * the previous membership stays.
@@ -100,9 +100,8 @@ export class SegmentRefreshRunner {
     await onProgress?.(10);
 
     const matches: SegmentQuery = changed ? withOnlyIds(idsQuery(compiled, { onlyIdsParam: true }), changed) : idsQuery(compiled);
-    const matched = await this.repository.materializeMatches(m, matches);
-    await onProgress?.(70);
-    const { added, removed } = await this.repository.applyMatches(m, workspaceId, segmentId, changed);
+    const { matched, added, removed } = await this.repository.applyMatches(m, { workspaceId, segmentId }, matches, changed);
+    await onProgress?.(90);
     const size = changed ? await this.repository.countMembers(m, workspaceId, segmentId) : matched;
     const outcome: RefreshOutcome = { kind, asOf, changesFrom, evaluated, size, added, removed, durationMs: Date.now() - started };
     await this.repository.complete(m, workspaceId, segmentId, refreshId, outcome);
