@@ -52,18 +52,23 @@ function parse(text: string): IsoDate | undefined {
   return { ms: Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offset * 60_000, dateOnly: false };
 }
 
+/** A number written as a JSON string (no spaces, no `+`, no hex): imports often store numbers so. */
+const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$/;
+
 /**
- * A JSON value (an attribute or an event property) read as `type`. DECISION: strictly by JSON type — the
- * string "42" is not a number, "true" not a boolean; a date is a string `parseIsoDate` accepts. A value of
- * another type is missing; `list` reads a JSON array of strings only.
+ * A JSON value (an attribute or an event property) read as `type`. LEAD DECISION (lenient, 03:08): a number is a
+ * JSON number or a string matching NUMERIC_STRING exactly; a boolean is true/false or the string "true"/"false"
+ * in any case; a date is a string `parseIsoDate` accepts; a list a JSON array of strings. Anything else is missing.
  */
 export function readJson(raw: unknown, type: AttributeValueType): OracleValue {
   switch (type) {
     case 'string':
       return typeof raw === 'string' ? raw : undefined;
     case 'number':
+      if (typeof raw === 'string' && NUMERIC_STRING.test(raw)) return Number(raw);
       return typeof raw === 'number' ? raw : undefined;
     case 'boolean':
+      if (typeof raw === 'string') return raw.toLowerCase() === 'true' ? true : raw.toLowerCase() === 'false' ? false : undefined;
       return typeof raw === 'boolean' ? raw : undefined;
     case 'date':
       return typeof raw === 'string' ? parseIsoDate(raw)?.ms : undefined;

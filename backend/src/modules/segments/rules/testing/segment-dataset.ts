@@ -173,10 +173,11 @@ class DataSetGenerator {
     set('score', 0.6, () =>
       malformed(
         () => r.helpers.arrayElement([r.number.int({ min: -50, max: 1000 }), r.number.int(400) / 4, 0]),
-        ['42', 'abc', '', true, null],
+        // Numeric strings count as numbers (exactly: no spaces, no '+', no bare '.5'); the rest are no numbers.
+        ['42', '-7.25', '1e3', '007', '-0', ' 42', '+5', '.5', '4.', '0x1F', 'abc', '', true, null],
       ),
     );
-    set('vip', 0.5, () => malformed(() => r.datatype.boolean(), ['true', 1, 'false', null]));
+    set('vip', 0.5, () => malformed(() => r.datatype.boolean(), ['true', 'FALSE', 'True', ' true', 'yes', 1, null]));
     set('birthday', 0.5, () =>
       malformed(
         () => new Date(Date.UTC(1950, 0, 1) + r.number.int(55 * 365) * DAY_MS).toISOString().slice(0, 10),
@@ -258,7 +259,7 @@ class DataSetGenerator {
           ...(r.datatype.boolean(0.5) ? { link: r.helpers.arrayElement(PAGES) } : {}),
         };
       case 'page_view':
-        return { page: r.helpers.arrayElement(PAGES), durationMs: malformed(r.number.int(60_000), ['12', 'slow', null]) };
+        return { page: r.helpers.arrayElement(PAGES), durationMs: malformed(r.number.int(60_000), ['12', '1.5e4', 'slow', null]) };
       case 'cart_abandoned':
         return {
           value: malformed(r.number.int(50_000) / 100, ['12.5', true]),
@@ -268,7 +269,7 @@ class DataSetGenerator {
       case 'visit':
         return {
           store: r.helpers.arrayElement(['Berlin', 'berlin', "O'Fallon", '100%']),
-          returning: malformed(r.datatype.boolean(), ['yes']),
+          returning: malformed(r.datatype.boolean(), ['yes', 'false', 'TRUE']),
         };
       default:
         return r.datatype.boolean(0.5) ? { plan: r.helpers.arrayElement(PLANS) } : { source: r.helpers.arrayElement(NASTY_STRINGS) };

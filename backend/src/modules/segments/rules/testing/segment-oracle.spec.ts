@@ -45,10 +45,15 @@ describe('segment oracle', () => {
       city: "O'Brien%",
       country: 'US',
       tags: ['vip', 'b2b'],
-      attributes: { score: 42, plan: 'Gold', birthday: '1990-02-28' },
+      attributes: { score: 42, plan: 'Gold', birthday: '1990-02-28', vip: true },
     }),
-    customer('b', { city: 'berlin', country: 'DE', tags: ['VIP'], attributes: { score: '42', plan: 3, birthday: '2025-02-30' } }),
-    customer('c', { city: '', attributes: { plan: null } }),
+    customer('b', {
+      city: 'berlin',
+      country: 'DE',
+      tags: ['VIP'],
+      attributes: { score: '42', plan: 3, birthday: '2025-02-30', vip: 'TRUE' },
+    }),
+    customer('c', { city: '', attributes: { plan: null, score: ' 42', vip: 'yes' } }),
     customer('e', { city: 'Berlin', country: 'DE', erasedAt: ago(1), tags: ['vip'] }),
   ];
 
@@ -74,13 +79,15 @@ describe('segment oracle', () => {
     expect(idsOf(people, field('profile.tags', 'hasAll', ['vip', 'b2b']))).toEqual(['a']);
   });
 
-  it('reads attributes strictly by type: a numeric string is no number, an impossible date no date', () => {
+  it('reads attributes by type: numeric strings as numbers, "true"/"false" as booleans, impossible dates as missing', () => {
     const attr = (key: string, valueType: string, operator: string, value?: unknown) =>
       ({ type: 'attribute', key, valueType, operator, value }) as RuleCondition;
-    expect(idsOf(people, attr('score', 'number', 'eq', 42))).toEqual(['a']);
-    expect(idsOf(people, attr('score', 'number', 'neq', 42))).toEqual(['b', 'c']);
+    expect(idsOf(people, attr('score', 'number', 'eq', 42))).toEqual(['a', 'b']);
+    expect(idsOf(people, attr('score', 'number', 'neq', 42))).toEqual(['c']);
     expect(idsOf(people, attr('score', 'string', 'eq', '42'))).toEqual(['b']);
     expect(idsOf(people, attr('plan', 'string', 'isSet'))).toEqual(['a']); // 3 is no string, JSON null is missing
+    expect(idsOf(people, attr('vip', 'boolean', 'isTrue'))).toEqual(['a', 'b']);
+    expect(idsOf(people, attr('vip', 'boolean', 'isNotSet'))).toEqual(['c']); // 'yes' is no boolean
     expect(idsOf(people, attr('birthday', 'date', 'isSet'))).toEqual(['a']);
     expect(idsOf(people, attr('birthday', 'date', 'before', '1990-03-01'))).toEqual(['a']);
     expect(idsOf(people, attr('birthday', 'date', 'after', '1990-02-28'))).toEqual([]); // after the whole day
