@@ -76,14 +76,18 @@ export type CustomerFieldKey = keyof typeof CUSTOMER_FIELD_SQL;
 export type JsonValueType = 'string' | 'number' | 'date' | 'boolean' | 'list';
 
 const NUMBER_TEXT = String.raw`^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`;
-/** `YYYY-MM-DD`, or a date-time with seconds optional and a zone (`Z` or `±hh:mm`); years 1000–9999. */
-const DATE_TEXT = String.raw`^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):?[0-5][0-9]))?$`;
+/** `YYYY-MM-DD`, or a date-time with seconds optional and a zone (`Z` or `±hh:mm`, up to 14 h); years 1000–9999. */
+const DATE_TEXT = String.raw`^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$`;
 
 /**
- * A JSON member (`json ->> key`) read as `type`, NULL when absent or not readable as that type, and never
- * raising on malformed data: strings hold text; numbers are JSON numbers or numeric strings; dates are ISO
- * strings (date-only = midnight UTC; the day is checked against the month's length before the cast);
- * booleans are JSON booleans; lists are JSON arrays (of strings).
+ * A JSON member (`json -> key`) read as `type`, NULL when absent or not readable as that type, and never
+ * raising on malformed data (imports and integrations often store attributes as strings):
+ * - string: a JSON string;
+ * - number: a JSON number, or a JSON string that is exactly a decimal number (`42`, `-1.5`, `2e3`);
+ * - boolean: JSON true/false, or the JSON strings "true"/"false" in any case;
+ * - date: a JSON string holding an ISO date (midnight UTC) or date-time with a zone, naming a real day (the
+ *   day is checked against the month's length before the cast);
+ * - list: a JSON array of strings.
  */
 export function jsonValueSql(json: string, key: string, type: JsonValueType): SqlValue {
   const member = `${json} -> ${key}::text`;
@@ -97,9 +101,12 @@ export function jsonValueSql(json: string, key: string, type: JsonValueType): Sq
         'numeric',
       );
     case 'boolean':
-      return col(`(CASE WHEN jsonb_typeof(${member}) = 'boolean' THEN ${text}::boolean END)`, 'boolean');
+      return col(
+        `(CASE jsonb_typeof(${member}) WHEN 'boolean' THEN ${text}::boolean WHEN 'string' THEN CASE lower(${text}) WHEN 'true' THEN true WHEN 'false' THEN false END END)`,
+        'boolean',
+      );
     case 'list':
-      return col(`(CASE WHEN jsonb_typeof(${member}) = 'array' THEN ${member} END)`, 'jsonb');
+      return col(`(CASE WHEN jsonb_typeof(${member}) = 'array' AND NOT jsonb_path_exists(${member}, '$[*] ? (@.type() != "string")') THEN ${member} END)`, 'jsonb');
     case 'date': {
       const monthLength = `extract(day from make_date(substr(${text}, 1, 4)::int, substr(${text}, 6, 2)::int, 1) + interval '1 month - 1 day')`;
       const instant = `(CASE WHEN length(${text}) = 10 THEN ${text} || 'T00:00:00Z' ELSE ${text} END)::timestamptz`;
@@ -198,12 +205,12 @@ export function customersWithHistory(h: HistorySql, having?: (aggregate: string)
 export const historyOfCustomer = (h: HistorySql) =>
   `(SELECT COALESCE(${h.aggregate}, 0) FROM ${h.from} WHERE ${h.customerId} = ${CUSTOMER_ID} AND ${h.where.join(' AND ')})`;
 
-/** `c` is among the customers of a {@link customersWithHistory} set. */
+/** The ids of the workspace's customers meeting a predicate over `c` and `t` (a set to combine with others). */
+export const customersWhere = (workspace: string, predicate: string) =>
+  `SELECT ${CUSTOMER_ID} AS customer_id FROM ${CUSTOMER_FROM} WHERE c.workspace_id = ${workspace} AND ${predicate}`;
+
+/** `c` is among the customers of a set of ids ({@link customersWithHistory}, {@link customersWhere}, their union). */
 export const customerIn = (customers: string) => `${CUSTOMER_ID} IN (${customers})`;
 
-/**
- * `c` is not among them. Where the condition is ANDed at the top of a WHERE clause, NOT EXISTS lets the
- * planner use an anti-join; elsewhere NOT IN over the (never NULL) ids is hashed once.
- */
-export const customerNotIn = (customers: string, topLevel: boolean) =>
-  topLevel ? `NOT EXISTS (SELECT 1 FROM (${customers}) s WHERE s.customer_id = ${CUSTOMER_ID})` : `NOT (${CUSTOMER_ID} IN (${customers}))`;
+/** `c` is not among them, as NOT EXISTS so that the planner can use an anti-join. */
+export const customerNotIn = (customers: string) => `NOT EXISTS (SELECT 1 FROM (${customers}) s WHERE s.customer_id = ${CUSTOMER_ID})`;

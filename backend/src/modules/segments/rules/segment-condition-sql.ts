@@ -16,7 +16,7 @@ import { findSegmentField } from './segment-fields';
 import type { FieldDataType } from './segment-fields';
 import type { AggregateOperator, AttributeCondition, EventCondition, FieldCondition, OrdersCondition, PropertyFilter, RuleValue, ValueOperator } from './segment-rules.types';
 import { ATTRIBUTE_DATA_TYPES } from './segment-rules.validator';
-import { daysBefore, parseRuleDate, windowRange } from './segment-time';
+import { daysBefore, ruleDate, windowRange } from './segment-time';
 
 type BindType = SqlValueType | 'bpchar[]' | 'uuid';
 
@@ -128,14 +128,14 @@ export function valueTestSql(v: SqlValue, dataType: FieldDataType, operator: Val
     case 'between': {
       const [min, max] = value as [number | string, number | string];
       if (dataType === 'date') {
-        return present(`${x} BETWEEN ${sql.typed(parseRuleDate(min as string)!.start, 'timestamptz')} AND ${sql.typed(parseRuleDate(max as string)!.end, 'timestamptz')}`);
+        return present(`${x} BETWEEN ${sql.typed(ruleDate(min as string).start, 'timestamptz')} AND ${sql.typed(ruleDate(max as string).end, 'timestamptz')}`);
       }
       return present(`${x} BETWEEN ${sql.typed(min, 'numeric')} AND ${sql.typed(max, 'numeric')}`);
     }
     case 'before':
-      return present(`${x} < ${sql.typed(parseRuleDate(value as string)!.start, 'timestamptz')}`);
+      return present(`${x} < ${sql.typed(ruleDate(value as string).start, 'timestamptz')}`);
     case 'after':
-      return present(`${x} > ${sql.typed(parseRuleDate(value as string)!.end, 'timestamptz')}`);
+      return present(`${x} > ${sql.typed(ruleDate(value as string).end, 'timestamptz')}`);
     case 'withinLastDays':
       return present(`${x} BETWEEN ${sql.daysAgo(value as number)}::timestamptz AND ${sql.now()}::timestamptz`);
     case 'moreThanDaysAgo':

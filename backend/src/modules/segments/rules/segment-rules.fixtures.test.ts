@@ -31,7 +31,7 @@ export const PEOPLE: Record<Name, Person> = {
       city: 'New York',
       tags: ['vip', 'newsletter'],
       createdAt: '2024-01-10T09:00:00Z',
-      attributes: { plan: 'Gold', age: 34, birthday: '1990-05-20', beta: true, interests: ['golf', 'wine'], score: '42' },
+      attributes: { plan: 'Gold', age: 34, birthday: '1990-05-20', beta: true, interests: ['golf', 'wine'], score: '42', codes: ['a'], seen: '2025-05-15T08:00:00+02:00' },
       consent: { email: { status: 'subscribed', source: 'api', updatedAt: '2024-01-10T09:00:00Z' }, sms: { status: 'unsubscribed', source: 'api', updatedAt: '2024-01-10T09:00:00Z' } },
     },
     traits: {
@@ -76,7 +76,7 @@ export const PEOPLE: Record<Name, Person> = {
       lastName: "O'Neil",
       country: 'US',
       createdAt: '2025-02-01T09:00:00Z',
-      attributes: { plan: 'Gold Plus', age: 51.5, birthday: '2025-05-15T08:00:00Z', beta: false, interests: [] },
+      attributes: { plan: 'Gold Plus', age: 51.5, birthday: '2025-05-15T08:00:00Z', beta: false, interests: [], codes: [1, 2], seen: '2025-05-15T08:00:00+0200' },
       consent: { email: { status: 'pending', source: 'api', updatedAt: '2025-02-01T09:00:00Z' }, push: { status: 'subscribed', source: 'api', updatedAt: '2025-02-01T09:00:00Z' } },
     },
     traits: { total_spent: 650, order_count: 2, avg_order_value: 325, last_order_at: '2025-05-31T10:00:00Z', rfm_tier: 'New', churn_risk: 'medium', engagement_score: 40, event_count: 6 },
@@ -91,7 +91,7 @@ export const PEOPLE: Record<Name, Person> = {
     ],
   },
   fay: {
-    profile: { email: 'fay@example.net', firstName: 'Fay', country: 'CA', tags: ['VIP'], createdAt: '2023-03-01T09:00:00Z', attributes: { plan: 'gold', interests: ['wine'] } },
+    profile: { email: 'fay@example.net', firstName: 'Fay', country: 'CA', tags: ['VIP'], createdAt: '2023-03-01T09:00:00Z', attributes: { plan: 'gold', interests: ['wine'], beta: 'TRUE' } },
     traits: { total_spent: 0, order_count: 0, rfm_tier: null, event_count: 1, last_event_at: '2024-01-01T10:00:00Z' },
     events: [{ type: 'email_opened', occurredAt: '2024-01-01T10:00:00Z', properties: { campaignId: 'c3' } }],
   },

@@ -93,7 +93,10 @@ export const SEGMENT_RULE_SCHEMAS: Record<string, SchemaObject> = {
   },
   SegmentAttributeCondition: {
     type: 'object',
-    description: 'A custom attribute of the customer, read as `valueType` (a stored value of another type counts as missing)',
+    description:
+      'A custom attribute of the customer, read as `valueType`; a stored value of another type counts as missing. A number is a JSON number ' +
+      'or a string that is exactly a decimal number, a boolean JSON true/false or the string "true"/"false" (any case), a date an ISO 8601 ' +
+      'string (date, or date-time with a zone), a list a JSON array of strings.',
     required: ['type', 'key', 'valueType', 'operator'],
     additionalProperties: false,
     properties: { id: nodeId, type: tag('attribute'), key, valueType: { type: 'string', enum: [...ATTRIBUTE_VALUE_TYPES] }, ...valueTest },
@@ -143,7 +146,7 @@ export const SEGMENT_RULE_SCHEMAS: Record<string, SchemaObject> = {
   },
   SegmentPropertyFilter: {
     type: 'object',
-    description: 'A test on a property of the event (`properties[key]`, read as `valueType`)',
+    description: 'A test on a property of the event (`properties[key]`, read as `valueType` like a custom attribute)',
     required: ['key', 'valueType', 'operator'],
     additionalProperties: false,
     properties: { key, valueType: { type: 'string', enum: [...ATTRIBUTE_VALUE_TYPES] }, ...valueTest },

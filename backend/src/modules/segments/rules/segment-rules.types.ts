@@ -10,7 +10,15 @@
  *   (neq, notContains, notIn, hasNone) do.
  * - String comparisons on free-text fields are case-insensitive; option fields (country, RFM tier, churn
  *   risk, consent) compare exactly.
- * - Relative windows ("last N days") are measured back from the evaluation time `asOf`.
+ * - Relative windows ("last N days") are measured back from the evaluation time `asOf`: [asOf − N × 24 h, asOf].
+ * - Dates in values are ISO 8601 dates (`2025-03-01`: the whole UTC day — before it is before its start, after
+ *   it is after its end, `between` includes both days) or date-times with a zone (`…T10:00:00Z`, `…+02:00`).
+ * - Custom attributes and event properties are read as their `valueType`; a stored value of another type counts
+ *   as missing. Leniently (imports store strings): a number is a JSON number or a string that is exactly a
+ *   decimal number; a boolean is JSON true/false or the string "true"/"false" in any case; a date is an ISO
+ *   string as above naming a real day; a list is a JSON array of strings.
+ * - Traits of a customer without a traits row (no order or event yet): counters read 0 and night buyer false
+ *   (`missingAs` in the field catalogue); the others are missing.
  */
 export const SEGMENT_RULES_VERSION = 1 as const;
 

@@ -12,7 +12,7 @@ import { findSegmentField, OPERATORS_BY_TYPE } from './segment-fields';
 import type { FieldDataType } from './segment-fields';
 import { MAX_RULE_ARRAY, MAX_RULE_STRING, MAX_WINDOW_DAYS, SEGMENT_RULE_SCHEMAS } from './segment-rules.schema';
 import type { AttributeValueType, EventCondition, OrdersCondition, RuleNode, RuleValue, SegmentRules, TimeWindow, ValueOperator } from './segment-rules.types';
-import { parseRuleDate } from './segment-time';
+import { parseRuleDate, ruleDate } from './segment-time';
 
 export const MAX_RULE_DEPTH = 32;
 export const MAX_RULE_NODES = 500;
@@ -237,7 +237,7 @@ function valueProblem(dataType: FieldDataType, operator: ValueOperator, value: R
       if (!Array.isArray(value) || value.length !== 2) return 'must be [min, max]';
       const problem = value.map((item) => scalarProblem(dataType, item)).find(Boolean);
       if (problem) return `both ends ${problem}`;
-      const [min, max] = dataType === 'date' ? value.map((v) => Date.parse(parseRuleDate(v as string)!.start)) : (value as number[]);
+      const [min, max] = dataType === 'date' ? value.map((v) => Date.parse(ruleDate(v as string).start)) : (value as number[]);
       return min <= max ? undefined : 'min must not be greater than max';
     }
   }

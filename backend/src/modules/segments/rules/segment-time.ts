@@ -1,13 +1,13 @@
 /**
  * Dates in rule trees. A value is an ISO 8601 date (`2025-03-01`, midnight UTC) or a date-time with a zone
- * (`2025-03-01T10:00:00Z`, `…+02:00`). A date-only bound means a whole calendar day: `before` a day is
+ * (`2025-03-01T10:00:00Z`, `…+02:00`, up to ±14:59), years 1000–9999. A date-only bound means a whole calendar day: `before` a day is
  * before its start, `after` a day is after its end, and `between` includes both days entirely.
  */
 import type { TimeWindow } from './segment-rules.types';
 
 export const DAY_MS = 86_400_000;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d))?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d))?$/;
 
 /** ISO instants, as bound to queries (timestamptz keeps microseconds). */
 export interface RuleDate {
@@ -26,9 +26,15 @@ export function parseRuleDate(text: string): RuleDate | undefined {
   const date = new Date(midnight);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   if (!m[4]) return { start: date.toISOString(), end: `${text}T23:59:59.999999Z` };
-  // `+0200` → `+02:00` for Date.parse; microseconds beyond the milliseconds a Date keeps stay as written.
-  const iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  return Number.isNaN(Date.parse(iso)) ? undefined : { start: iso, end: iso };
+  // Microseconds beyond the milliseconds a Date keeps stay as written.
+  return Number.isNaN(Date.parse(text)) ? undefined : { start: text, end: text };
+}
+
+/** The instants of a date the validator accepted. */
+export function ruleDate(text: string): RuleDate {
+  const date = parseRuleDate(text);
+  if (!date) throw new Error(`Not a validated rule date: ${text}`);
+  return date;
 }
 
 /** `days` whole days before `asOf`, as an ISO instant. */
@@ -42,6 +48,6 @@ export function windowRange(window: TimeWindow, asOf: Date): { from?: string; to
     case 'lastDays':
       return { from: daysBefore(asOf, window.days), to: asOf.toISOString() };
     case 'between':
-      return { from: parseRuleDate(window.from)!.start, to: parseRuleDate(window.to)!.end };
+      return { from: ruleDate(window.from).start, to: ruleDate(window.to).end };
   }
 }
