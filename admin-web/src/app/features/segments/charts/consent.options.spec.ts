@@ -17,7 +17,7 @@ describe('consent chart', () => {
     const options = consentOptions(consent);
     expect((options.yAxis as { data: string[] }).data).toEqual(['Email', 'SMS']);
     const series = options.series as Series[];
-    expect(series.map((s) => s.name)).toEqual(['Subscribed', 'Pending', 'Unsubscribed', 'No consent recorded']);
+    expect(series.map((s) => s.name)).toEqual(['Subscribed', 'Pending', 'Unsubscribed', 'Not recorded']);
     expect(series.every((s) => s.type === 'bar' && s.stack === 'consent')).toBe(true);
     expect(series[0].data).toEqual([60, 5]);
     expect(series[3].data).toEqual([10, 94]);

@@ -8,7 +8,7 @@ const STATES = [
   { key: 'subscribed', label: 'Subscribed', color: CHART_COLORS.good },
   { key: 'pending', label: 'Pending', color: CHART_COLORS.warn },
   { key: 'unsubscribed', label: 'Unsubscribed', color: CHART_COLORS.bad },
-  { key: 'unknown', label: 'No consent recorded', color: '#c4c6d0' },
+  { key: 'unknown', label: 'Not recorded', color: '#c4c6d0' },
 ] as const;
 
 const channelLabel = (channel: SegmentConsentCount['channel']) => CHANNEL_LABELS[channel] ?? channel;
@@ -29,7 +29,7 @@ export function consentOptions(consent: readonly SegmentConsentCount[]): ChartOp
       },
     },
     legend: { bottom: 0, itemWidth: 12, itemHeight: 12, textStyle: { color: CHART_COLORS.axis } },
-    grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 40, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

@@ -26,7 +26,7 @@ export function sizeHistoryOptions(points: readonly SegmentHistoryPoint[]): Char
       },
     },
     legend: { bottom: 0, itemWidth: 12, itemHeight: 12, textStyle: { color: CHART_COLORS.axis } },
-    grid: { left: 8, right: 8, top: 16, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 8, top: 32, bottom: 32, containLabel: true },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {

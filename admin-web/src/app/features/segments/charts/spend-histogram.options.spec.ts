@@ -1,4 +1,4 @@
-import { bucketLabel, spendHistogramOptions } from './spend-histogram.options';
+import { bucketLabel, occupiedBuckets, spendHistogramOptions } from './spend-histogram.options';
 
 describe('spend histogram', () => {
   const buckets = [
@@ -22,5 +22,18 @@ describe('spend histogram', () => {
   it("gives a bucket's count and share in the tooltip", () => {
     const tooltip = spendHistogramOptions(buckets).tooltip as { formatter: (p: unknown) => string };
     expect(tooltip.formatter([{ dataIndex: 2 }])).toBe('<strong>Total spent 1,000+</strong><br>20 members (20%)');
+  });
+
+  it('leaves out the empty buckets below the smallest and above the largest spend, keeping gaps in between', () => {
+    const all = [
+      { from: 0, to: 50, count: 0 },
+      { from: 50, to: 100, count: 2 },
+      { from: 100, to: 250, count: 0 },
+      { from: 250, to: 500, count: 1 },
+      { from: 500, to: null, count: 0 },
+    ];
+    expect(occupiedBuckets(all).map(bucketLabel)).toEqual(['50–100', '100–250', '250–500']);
+    expect((spendHistogramOptions(all).xAxis as { data: string[] }).data).toEqual(['50–100', '100–250', '250–500']);
+    expect(occupiedBuckets([{ from: 0, to: 50, count: 0 }])).toEqual([]);
   });
 });

@@ -7,8 +7,20 @@ export function bucketLabel(bucket: SegmentSpendBucket): string {
   return bucket.to === null ? `${formatAmount(bucket.from)}+` : `${formatAmount(bucket.from)}–${formatAmount(bucket.to)}`;
 }
 
-/** Members per total-spent bucket, lowest spend on the left; the tooltip gives the count and share. */
-export function spendHistogramOptions(buckets: readonly SegmentSpendBucket[]): ChartOption {
+/** The buckets from the first to the last that has members (empty ones in between are kept). */
+export function occupiedBuckets(buckets: readonly SegmentSpendBucket[]): SegmentSpendBucket[] {
+  const first = buckets.findIndex((b) => b.count > 0);
+  if (first < 0) return [];
+  const last = buckets.length - 1 - [...buckets].reverse().findIndex((b) => b.count > 0);
+  return buckets.slice(first, last + 1);
+}
+
+/**
+ * Members per total-spent bucket, lowest spend on the left, from the first to the last bucket with
+ * members (the API sends every bucket up to 25,000+); the tooltip gives the count and share.
+ */
+export function spendHistogramOptions(all: readonly SegmentSpendBucket[]): ChartOption {
+  const buckets = occupiedBuckets(all);
   const labels = buckets.map(bucketLabel);
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   return {

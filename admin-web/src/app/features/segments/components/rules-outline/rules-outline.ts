@@ -24,10 +24,12 @@ const isExplained = (line: RuleLine): line is ExplainedLine => 'matched' in line
               aria-hidden="false"
             />
           }
-          <span class="text">{{ line.text }}</span>
-          @if (explained(line) && line.comparison) {
-            <span class="comparison">{{ line.comparison }} {{ line.matched ? '✓' : '✗' }}</span>
-          }
+          <span class="body">
+            <span class="text">{{ line.text }}</span>
+            @if (explained(line) && line.comparison) {
+              <span class="comparison">{{ line.comparison }} {{ line.matched ? '✓' : '✗' }}</span>
+            }
+          </span>
         </span>
         @if (line.children.length) {
           <ul>
@@ -60,15 +62,22 @@ const isExplained = (line: RuleLine): line is ExplainedLine => 'matched' in line
       margin: 4px 0;
     }
     .line {
-      display: inline-flex;
-      flex-wrap: wrap;
-      align-items: center;
+      display: flex;
+      align-items: flex-start;
       gap: 6px;
+    }
+    .body {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 2px 8px;
+      min-width: 0;
     }
     .group > .line .text {
       font-weight: 500;
     }
     .mark {
+      flex: none;
       width: 18px;
       height: 18px;
     }

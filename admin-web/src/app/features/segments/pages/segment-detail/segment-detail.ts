@@ -87,7 +87,7 @@ export class SegmentDetailPage {
   private readonly explainCard = viewChild<ElementRef<HTMLElement>>('explainCard');
 
   protected readonly canWrite = hasPermission('segments:write');
-  protected readonly memberColumns = ['name', 'email', 'country', 'rfmTier', 'totalSpent', 'addedAt', 'why'];
+  protected readonly memberColumns = ['name', 'country', 'rfmTier', 'totalSpent', 'addedAt', 'why'];
   protected readonly problemMessage = problemMessage;
   protected readonly relativeTime = relativeTime;
   protected readonly timeRelativeHint = TIME_RELATIVE_HINT;
