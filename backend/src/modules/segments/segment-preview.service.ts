@@ -41,11 +41,19 @@ export class SegmentPreviewService {
     return { count: Number(counted.count), sample: sample.map(toSampleCustomer), asOf, tookMs: Math.round(performance.now() - started) };
   }
 
-  /** How many customers of the workspace a (valid) rule tree matches now; null when counting ran out of time. */
-  async count(workspaceId: string, rules: SegmentRules): Promise<number | null> {
+  /**
+   * How many customers of the workspace a (valid) rule tree matches now, within `timeoutMs` (default
+   * SEGMENT_PREVIEW_TIMEOUT_MS); null when counting ran out of time.
+   */
+  async count(workspaceId: string, rules: SegmentRules, timeoutMs = this.env.SEGMENT_PREVIEW_TIMEOUT_MS): Promise<number | null> {
     const compiled = await this.compiler.compile(rules, compileContext(this.segments, workspaceId, new Date()));
-    const results = await this.queries.runBounded([countQuery(compiled)], this.env.SEGMENT_PREVIEW_TIMEOUT_MS);
+    const results = await this.queries.runBounded([countQuery(compiled)], timeoutMs);
     return results ? Number(results[0][0].count) : null;
+  }
+
+  /** The time a preview may take, in milliseconds. */
+  get timeoutMs(): number {
+    return this.env.SEGMENT_PREVIEW_TIMEOUT_MS;
   }
 }
 

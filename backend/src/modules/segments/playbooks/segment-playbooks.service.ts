@@ -21,13 +21,18 @@ export class SegmentPlaybooksService {
     private readonly preview: SegmentPreviewService,
   ) {}
 
-  /** Every playbook with how many customers it matches now (one bounded count each, one after the other). */
+  /**
+   * Every playbook with how many customers it matches now: one count each, one after the other, all within
+   * one preview's time (SEGMENT_PREVIEW_TIMEOUT_MS); counts left when the time is up are null.
+   */
   async list(actor: Actor): Promise<SegmentPlaybookDto[]> {
     requirePermission(actor, 'segments:read');
     const created = await this.definitions.playbookSegments(actor.workspaceId);
+    const deadline = Date.now() + this.preview.timeoutMs;
     const result: SegmentPlaybookDto[] = [];
     for (const playbook of SEGMENT_PLAYBOOKS) {
-      const count = await this.preview.count(actor.workspaceId, playbook.rules);
+      const left = deadline - Date.now();
+      const count = left > 0 ? await this.preview.count(actor.workspaceId, playbook.rules, left) : null;
       result.push({ ...playbook, count, segmentId: created.get(playbook.key) ?? null });
     }
     return result;
