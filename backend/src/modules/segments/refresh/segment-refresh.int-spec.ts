@@ -5,12 +5,13 @@ import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { addMember, call, createWorkspace, TestUser, TestWorkspace } from '../../../../test/auth-helpers';
 import { startTestApp } from '../../../../test/test-app';
+import { Env } from '../../../platform/config/env';
 import { ingest, order } from '../../customers/ingest/ingest.fixtures.test';
 import { insertCustomer, insertTraits } from '../../customers/profiles/profiles.fixtures.test';
 import type { SegmentRules } from '../rules/segment-rules.types';
 import type { RefreshKind } from '../segments.types';
 import { RefreshClock } from './refresh-clock';
-import { refreshJobId, SEGMENT_REFRESH_QUEUE } from './segment-refresh.jobs';
+import { refreshJobId, SEGMENT_REFRESH_QUEUE, SegmentRefreshJobName } from './segment-refresh.jobs';
 import { SegmentRefreshRepository } from './segment-refresh.repository';
 import { SegmentRefreshRunner } from './segment-refresh.runner';
 import { SegmentRefreshService } from './segment-refresh.service';
@@ -371,6 +372,24 @@ describe('segment refreshes', () => {
       expect(outcome?.size).toBe(full.outcome?.size);
       expect(await memberIds(user)).toEqual(await memberIds(base));
     });
+  });
+
+  it('registers one repeatable tick, replacing one left from another interval', async () => {
+    const env = app.get(Env);
+    const ticks = async () =>
+      (await queue.getRepeatableJobs()).filter((j) => j.name === SegmentRefreshJobName.Tick).map((j) => Number(j.every));
+    const configured = env.SEGMENT_REFRESH_TICK_SECONDS;
+    try {
+      await service.scheduleTicks();
+      await service.scheduleTicks();
+      expect(await ticks()).toEqual([configured * 1000]);
+      env.SEGMENT_REFRESH_TICK_SECONDS = 60;
+      await service.scheduleTicks();
+      expect(await ticks()).toEqual([60_000]);
+    } finally {
+      env.SEGMENT_REFRESH_TICK_SECONDS = configured;
+      for (const job of await queue.getRepeatableJobs()) await queue.removeRepeatableByKey(job.key);
+    }
   });
 
   describe('over HTTP', () => {
