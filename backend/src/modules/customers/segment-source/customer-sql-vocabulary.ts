@@ -201,13 +201,19 @@ export function customersWithHistory(h: HistorySql, having?: (aggregate: string)
   return having ? `${base} GROUP BY ${h.customerId} HAVING ${having(h.aggregate)}` : base;
 }
 
+/** The same history, only of the customers listed in a uuid[] placeholder (incremental refreshes). */
+export const historyOf = (h: HistorySql, customers: string): HistorySql => ({ ...h, where: [...h.where, `${h.customerId} = ANY(${customers}::uuid[])`] });
+
 /** The aggregate for the customer `c` alone (0 without rows): a correlated subquery for one customer. */
 export const historyOfCustomer = (h: HistorySql) =>
   `(SELECT COALESCE(${h.aggregate}, 0) FROM ${h.from} WHERE ${h.customerId} = ${CUSTOMER_ID} AND ${h.where.join(' AND ')})`;
 
 /** The ids of the workspace's customers meeting a predicate over `c` and `t` (a set to combine with others). */
-export const customersWhere = (workspace: string, predicate: string) =>
-  `SELECT ${CUSTOMER_ID} AS customer_id FROM ${CUSTOMER_FROM} WHERE c.workspace_id = ${workspace} AND ${predicate}`;
+export const customersWhere = (workspace: string, predicate: string, only?: string) =>
+  `SELECT ${CUSTOMER_ID} AS customer_id FROM ${CUSTOMER_FROM} WHERE c.workspace_id = ${workspace} AND ${only ? `${customerAmong(only)} AND ` : ''}${predicate}`;
+
+/** `c` is one of the customers of a uuid[] placeholder. */
+export const customerAmong = (customers: string) => `${CUSTOMER_ID} = ANY(${customers}::uuid[])`;
 
 /** `c` is among the customers of a set of ids ({@link customersWithHistory}, {@link customersWhere}, their union). */
 export const customerIn = (customers: string) => `${CUSTOMER_ID} IN (${customers})`;

@@ -28,7 +28,8 @@ const or = (...children: RuleNode[]) => group('or', ...children);
 const not = (...children: RuleNode[]) => group('not', ...children);
 const tree = (root: RuleGroup): SegmentRules => ({ version: 1, root });
 const field = (key: string, operator: string, value?: unknown) => ({ type: 'field', field: key, operator, value }) as RuleCondition;
-const attr = (key: string, valueType: string, operator: string, value?: unknown) => ({ type: 'attribute', key, valueType, operator, value }) as RuleCondition;
+const attr = (key: string, valueType: string, operator: string, value?: unknown) =>
+  ({ type: 'attribute', key, valueType, operator, value }) as RuleCondition;
 const lastDays = (days: number) => ({ kind: 'lastDays', days }) as const;
 const EVER = { kind: 'ever' } as const;
 const segment = (segmentId: string, operator: 'in' | 'notIn' = 'in') => ({ type: 'segment', segmentId, operator }) as RuleCondition;
@@ -44,6 +45,51 @@ const SAVED = new Map<string, SegmentRules>([
   [S_BROKEN, tree(and(field('profile.shoeSize', 'eq', '42')))],
   ...Array.from({ length: 11 }, (_, i) => [chain(i), tree(and(i < 10 ? segment(chain(i + 1)) : US))] as [string, SegmentRules]),
 ]);
+
+const opened30 = { type: 'event', event: 'email_opened', did: true, window: lastDays(30) } as RuleCondition;
+const visits3 = {
+  type: 'event',
+  event: 'visit',
+  did: true,
+  frequency: { operator: 'atLeast', times: 3 },
+  window: lastDays(14),
+} as RuleCondition;
+const spent500 = { type: 'orders', measure: 'sum', operator: 'gt', value: 500, window: lastDays(90) } as RuleCondition;
+
+/** Nested groups, also checked through idsQuery's onlyIdsParam. */
+const NESTING: [string, RuleGroup, Name[]][] = [
+  ['empty and at the root: everyone (not erased, this workspace)', and(), EVERYONE],
+  ['empty or at the root: nobody', or(), []],
+  ['empty not at the root: everyone', not(), EVERYONE],
+  ['a nested empty or makes and fail', and(US, or()), []],
+  ['a nested empty and makes or pass', or(US, and()), EVERYONE],
+  ['not over an empty and', and(not(and())), []],
+  ['not over an empty or', and(not(or())), EVERYONE],
+  ['not over an and group', and(not(and(US, field('traits.nightBuyer', 'isTrue')))), ['bob', 'cat', 'dan', 'fay']],
+  ['not over an or group', and(not(or(US, field('profile.country', 'eq', 'CA')))), ['cat']],
+  ['not with several children = none of them', not(US, field('profile.tags', 'isNotEmpty')), ['cat']],
+  ['double negation', and(not(not(US))), ['ann', 'dan']],
+  ['the benchmark segment', and(spent500, or(opened30, visits3), field('profile.country', 'in', ['US', 'CA'])), ['ann', 'dan']],
+  ['not over set conditions under or', and(not(or(opened30, visits3))), ['bob', 'cat', 'fay']],
+  ['not over set and field under and', and(not(and(spent500, US))), ['bob', 'cat', 'fay']],
+  [
+    'or mixing sets and a field (bob 2 visits, fay CA)',
+    or({ ...visits3, frequency: { operator: 'exactly', times: 2 } } as RuleCondition, opened30, field('profile.country', 'eq', 'CA')),
+    ['ann', 'bob', 'dan', 'fay'],
+  ],
+  [
+    'or with a did-not',
+    or({ ...opened30, did: false } as RuleCondition, field('traits.nightBuyer', 'isTrue')),
+    ['ann', 'bob', 'cat', 'fay'],
+  ],
+  ['a did-not ANDed at the top', and({ ...opened30, did: false } as RuleCondition, field('profile.country', 'eq', 'CA')), ['bob', 'fay']],
+  [
+    'deep nesting',
+    and(or(and(not(or(US)), field('profile.tags', 'isNotEmpty')), and(US, not(not(spent500))))),
+    ['ann', 'bob', 'dan', 'fay'],
+  ],
+  ['node ids are ignored', { ...and({ ...US, id: 'n1' }), id: 'root' }, ['ann', 'dan']],
+];
 
 describe('SegmentCompiler on PostgreSQL', () => {
   let ds: DataSource;
@@ -111,7 +157,11 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ['sms consent', and(field('consent.sms', 'eq', 'unsubscribed')), ['ann']],
       ['push consent isSet', and(field('consent.push', 'isSet')), ['dan']],
       ['RFM tier in', and(field('traits.rfmTier', 'in', ['Champions', 'New'])), ['ann', 'dan']],
-      ['RFM tier notIn matches unscored (cat without traits, fay)', and(field('traits.rfmTier', 'notIn', ['Champions'])), ['bob', 'cat', 'dan', 'fay']],
+      [
+        'RFM tier notIn matches unscored (cat without traits, fay)',
+        and(field('traits.rfmTier', 'notIn', ['Champions'])),
+        ['bob', 'cat', 'dan', 'fay'],
+      ],
       ['churn risk', and(field('traits.churnRisk', 'eq', 'high')), ['bob']],
       ['preferred category is exact', and(field('traits.preferredCategory', 'eq', 'books')), []],
       ['preferred category', and(field('traits.preferredCategory', 'eq', 'Books')), ['ann']],
@@ -143,9 +193,17 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ['before the next day', and(field('traits.lastOrderAt', 'before', '2025-05-26')), ['ann', 'bob']],
       ['after a day is after its end', and(field('traits.lastOrderAt', 'after', '2025-05-25')), ['dan']],
       ['after an instant', and(field('traits.lastOrderAt', 'after', '2025-05-25T09:00:00Z')), ['ann', 'dan']],
-      ['after an instant with an offset (10:00+02:00 = 08:00Z)', and(field('traits.lastOrderAt', 'after', '2025-05-25T10:00:00+02:00')), ['ann', 'dan']],
+      [
+        'after an instant with an offset (10:00+02:00 = 08:00Z)',
+        and(field('traits.lastOrderAt', 'after', '2025-05-25T10:00:00+02:00')),
+        ['ann', 'dan'],
+      ],
       ['between days includes both days', and(field('traits.lastOrderAt', 'between', ['2025-05-25', '2025-05-31'])), ['ann', 'dan']],
-      ['between instants is inclusive', and(field('traits.lastOrderAt', 'between', ['2024-12-01T10:00:00Z', '2025-05-25T10:00:00Z'])), ['ann', 'bob']],
+      [
+        'between instants is inclusive',
+        and(field('traits.lastOrderAt', 'between', ['2024-12-01T10:00:00Z', '2025-05-25T10:00:00Z'])),
+        ['ann', 'bob'],
+      ],
       ['withinLastDays 7 starts 05-25 12:00', and(field('traits.lastOrderAt', 'withinLastDays', 7)), ['dan']],
       ['withinLastDays 8', and(field('traits.lastOrderAt', 'withinLastDays', 8)), ['ann', 'dan']],
       ['moreThanDaysAgo 30 (before 05-02 12:00)', and(field('traits.lastOrderAt', 'moreThanDaysAgo', 30)), ['bob']],
@@ -203,7 +261,11 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ['boolean isNotSet', and(attr('beta', 'boolean', 'isNotSet')), ['bob', 'cat']],
       ['list hasAny', and(attr('interests', 'list', 'hasAny', ['wine'])), ['ann', 'fay']],
       ['list hasAll', and(attr('interests', 'list', 'hasAll', ['golf', 'wine'])), ['ann']],
-      ['list hasNone matches missing and a non-list (bob stores "golf")', and(attr('interests', 'list', 'hasNone', ['golf'])), ['bob', 'cat', 'dan', 'fay']],
+      [
+        'list hasNone matches missing and a non-list (bob stores "golf")',
+        and(attr('interests', 'list', 'hasNone', ['golf'])),
+        ['bob', 'cat', 'dan', 'fay'],
+      ],
       ['list isEmpty: missing or []', and(attr('interests', 'list', 'isEmpty')), ['bob', 'cat', 'dan']],
       ['list isNotEmpty', and(attr('interests', 'list', 'isNotEmpty')), ['ann', 'fay']],
       ['list: an array of numbers is not a list (dan stores [1, 2])', and(attr('codes', 'list', 'isNotEmpty')), ['ann']],
@@ -230,7 +292,11 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ['count in the last 2 days: dan’s free order of 05-31', and(orders('count', 'gte', 1, lastDays(2))), ['dan']],
       ['sum gt 0 in the last 2 days: a free order sums 0', and(orders('sum', 'gt', 0, lastDays(2))), []],
       ['sum eq 0 in the last 2 days: everyone', and(orders('sum', 'eq', 0, lastDays(2))), EVERYONE],
-      ['window between whole days (04-20 10:00 and 05-01 10:00 inside)', and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20', to: '2025-05-01' })), ['ann', 'dan']],
+      [
+        'window between whole days (04-20 10:00 and 05-01 10:00 inside)',
+        and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20', to: '2025-05-01' })),
+        ['ann', 'dan'],
+      ],
       [
         'window between instants just inside both orders misses them',
         and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20T10:00:01Z', to: '2025-05-01T09:59:59Z' })),
@@ -238,19 +304,33 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ],
       ['items: bought Books', and(orders('count', 'gte', 1, EVER, { categories: ['Books'] })), ['ann', 'dan']],
       ['items: Books lines sum (ann 200+500, dan 0)', and(orders('sum', 'gt', 100, EVER, { categories: ['Books'] })), ['ann']],
-      ['items: Books lines sum between 0 and 100 includes non-buyers', and(orders('sum', 'between', [0, 100], EVER, { categories: ['Books'] })), ['bob', 'cat', 'dan', 'fay']],
+      [
+        'items: Books lines sum between 0 and 100 includes non-buyers',
+        and(orders('sum', 'between', [0, 100], EVER, { categories: ['Books'] })),
+        ['bob', 'cat', 'dan', 'fay'],
+      ],
       ['items: one order with a Robot', and(orders('count', 'eq', 1, EVER, { products: ['Robot'] })), ['ann', 'bob']],
-      ['items: categories or products (ann: a Toys order and a Phone order)', and(orders('count', 'gte', 2, EVER, { categories: ['Toys'], products: ['Phone'] })), ['ann']],
+      [
+        'items: categories or products (ann: a Toys order and a Phone order)',
+        and(orders('count', 'gte', 2, EVER, { categories: ['Toys'], products: ['Phone'] })),
+        ['ann'],
+      ],
       ['items in a window', and(orders('count', 'gte', 1, lastDays(90), { categories: ['Books'] })), ['ann', 'dan']],
     ]);
   });
 
   describe('events', () => {
-    const event = (name: string, extra: object = {}) => ({ type: 'event', event: name, did: true, window: EVER, ...extra }) as RuleCondition;
-    const visits = (operator: string, times: number, extra: object = {}) => event('visit', { frequency: { operator, times }, window: lastDays(14), ...extra });
+    const event = (name: string, extra: object = {}) =>
+      ({ type: 'event', event: name, did: true, window: EVER, ...extra }) as RuleCondition;
+    const visits = (operator: string, times: number, extra: object = {}) =>
+      event('visit', { frequency: { operator, times }, window: lastDays(14), ...extra });
     const where = (key: string, valueType: string, operator: string, value?: unknown) => ({ key, valueType, operator, value });
     check([
-      ['did in the last 30 days (dan opened 05-10; bob 04-01 is older)', and(event('email_opened', { window: lastDays(30) })), ['ann', 'dan']],
+      [
+        'did in the last 30 days (dan opened 05-10; bob 04-01 is older)',
+        and(event('email_opened', { window: lastDays(30) })),
+        ['ann', 'dan'],
+      ],
       ['did not in the last 30 days', and(event('email_opened', { did: false, window: lastDays(30) })), ['bob', 'cat', 'fay']],
       ['did, ever', and(event('email_opened')), ['ann', 'bob', 'dan', 'fay']],
       ['atLeast 3 in 14 days (ann 3, dan 5, bob 2)', and(visits('atLeast', 3)), ['ann', 'dan']],
@@ -259,19 +339,43 @@ describe('SegmentCompiler on PostgreSQL', () => {
       ['exactly 0', and(visits('exactly', 0)), ['cat', 'fay']],
       ['did not atLeast 3', and(visits('atLeast', 3, { did: false })), ['bob', 'cat', 'fay']],
       ['did not atMost 2', and(visits('atMost', 2, { did: false })), ['ann', 'dan']],
-      ['window between one day', and(event('email_opened', { window: { kind: 'between', from: '2024-01-01', to: '2024-01-01' } })), ['fay']],
-      ['where string eq ignores case (bob’s /HOME)', and(event('visit', { where: [where('page', 'string', 'eq', '/home')] })), ['ann', 'bob', 'dan']],
-      ['where with a count (dan has one /home visit)', and(event('visit', { frequency: { operator: 'atLeast', times: 2 }, where: [where('page', 'string', 'eq', '/home')] })), ['ann', 'bob']],
+      [
+        'window between one day',
+        and(event('email_opened', { window: { kind: 'between', from: '2024-01-01', to: '2024-01-01' } })),
+        ['fay'],
+      ],
+      [
+        'where string eq ignores case (bob’s /HOME)',
+        and(event('visit', { where: [where('page', 'string', 'eq', '/home')] })),
+        ['ann', 'bob', 'dan'],
+      ],
+      [
+        'where with a count (dan has one /home visit)',
+        and(event('visit', { frequency: { operator: 'atLeast', times: 2 }, where: [where('page', 'string', 'eq', '/home')] })),
+        ['ann', 'bob'],
+      ],
       ['where string notContains', and(event('visit', { where: [where('page', 'string', 'notContains', 'home')] })), ['dan']],
       ['where number gt', and(event('visit', { where: [where('ms', 'number', 'gt', 1000)] })), ['ann']],
-      ['where number lt reads numeric strings (bob "900")', and(event('visit', { where: [where('ms', 'number', 'lt', 1000)] })), ['bob', 'dan']],
+      [
+        'where number lt reads numeric strings (bob "900")',
+        and(event('visit', { where: [where('ms', 'number', 'lt', 1000)] })),
+        ['bob', 'dan'],
+      ],
       ['where boolean', and(event('visit', { where: [where('mobile', 'boolean', 'isTrue')] })), ['ann']],
       ['where boolean isNotSet', and(event('visit', { where: [where('mobile', 'boolean', 'isNotSet')] })), ['bob', 'dan']],
       ['where date', and(event('visit', { where: [where('at', 'date', 'before', '2025-06-01')] })), ['ann']],
       ['where list isEmpty (no such property)', and(event('visit', { where: [where('tags', 'list', 'isEmpty')] })), ['ann', 'bob', 'dan']],
-      ['where, every filter', and(event('visit', { where: [where('page', 'string', 'eq', '/home'), where('ms', 'number', 'gte', 1000)] })), ['ann']],
+      [
+        'where, every filter',
+        and(event('visit', { where: [where('page', 'string', 'eq', '/home'), where('ms', 'number', 'gte', 1000)] })),
+        ['ann'],
+      ],
       ['campaign engagement', and(event('email_clicked', { where: [where('campaignId', 'string', 'eq', 'c2')] })), ['ann']],
-      ['did not open campaign c1', and(event('email_opened', { did: false, where: [where('campaignId', 'string', 'eq', 'c1')] })), ['cat', 'fay']],
+      [
+        'did not open campaign c1',
+        and(event('email_opened', { did: false, where: [where('campaignId', 'string', 'eq', 'c1')] })),
+        ['cat', 'fay'],
+      ],
       ['did not an event nobody did', and(event('email_bounced', { did: false })), EVERYONE],
     ]);
   });
@@ -290,39 +394,24 @@ describe('SegmentCompiler on PostgreSQL', () => {
   });
 
   describe('groups and nesting', () => {
-    const opened30 = { type: 'event', event: 'email_opened', did: true, window: lastDays(30) } as RuleCondition;
-    const visits3 = { type: 'event', event: 'visit', did: true, frequency: { operator: 'atLeast', times: 3 }, window: lastDays(14) } as RuleCondition;
-    const spent500 = { type: 'orders', measure: 'sum', operator: 'gt', value: 500, window: lastDays(90) } as RuleCondition;
-    check([
-      ['empty and at the root: everyone (not erased, this workspace)', and(), EVERYONE],
-      ['empty or at the root: nobody', or(), []],
-      ['empty not at the root: everyone', not(), EVERYONE],
-      ['a nested empty or makes and fail', and(US, or()), []],
-      ['a nested empty and makes or pass', or(US, and()), EVERYONE],
-      ['not over an empty and', and(not(and())), []],
-      ['not over an empty or', and(not(or())), EVERYONE],
-      ['not over an and group', and(not(and(US, field('traits.nightBuyer', 'isTrue')))), ['bob', 'cat', 'dan', 'fay']],
-      ['not over an or group', and(not(or(US, field('profile.country', 'eq', 'CA')))), ['cat']],
-      ['not with several children = none of them', not(US, field('profile.tags', 'isNotEmpty')), ['cat']],
-      ['double negation', and(not(not(US))), ['ann', 'dan']],
-      ['the benchmark segment', and(spent500, or(opened30, visits3), field('profile.country', 'in', ['US', 'CA'])), ['ann', 'dan']],
-      ['not over set conditions under or', and(not(or(opened30, visits3))), ['bob', 'cat', 'fay']],
-      ['not over set and field under and', and(not(and(spent500, US))), ['bob', 'cat', 'fay']],
-      [
-        'or mixing sets and a field (bob 2 visits, fay CA)',
-        or({ ...visits3, frequency: { operator: 'exactly', times: 2 } } as RuleCondition, opened30, field('profile.country', 'eq', 'CA')),
-        ['ann', 'bob', 'dan', 'fay'],
-      ],
-      ['or with a did-not', or({ ...opened30, did: false } as RuleCondition, field('traits.nightBuyer', 'isTrue')), ['ann', 'bob', 'cat', 'fay']],
-      ['a did-not ANDed at the top', and({ ...opened30, did: false } as RuleCondition, field('profile.country', 'eq', 'CA')), ['bob', 'fay']],
-      ['deep nesting', and(or(and(not(or(US)), field('profile.tags', 'isNotEmpty')), and(US, not(not(spent500))))), ['ann', 'bob', 'dan', 'fay']],
-      ['node ids are ignored', { ...and({ ...US, id: 'n1' }), id: 'root' }, ['ann', 'dan']],
-    ]);
+    check(NESTING);
+  });
+
+  it('idsQuery with onlyIdsParam: for ann, bob and Eve (erased), the trees above select what they select of everyone', async () => {
+    const subset: Name[] = ['ann', 'bob', 'eve'];
+    for (const [title, root, expected] of NESTING) {
+      const { sql, params } = idsQuery(await compiler.compile(tree(root), context()), { onlyIdsParam: true });
+      const rows: { id: string }[] = await ds.query(sql, [...params, subset.map((name) => ids[name])]);
+      expect([title, rows.map((r) => names.get(r.id)).sort()]).toEqual([title, expected.filter((name) => subset.includes(name))]);
+    }
   });
 
   describe('what the compiled segment says', () => {
     it('$1 is the workspace; every value is a parameter', async () => {
-      const compiled = await compiler.compile(tree(and(field('profile.email', 'eq', 'ann@example.com'), attr('plan', 'string', 'eq', 'Gold'))), context());
+      const compiled = await compiler.compile(
+        tree(and(field('profile.email', 'eq', 'ann@example.com'), attr('plan', 'string', 'eq', 'Gold'))),
+        context(),
+      );
       expect(compiled.params[0]).toBe(workspaceId);
       expect(compiled.params).toEqual(expect.arrayContaining(['ann@example.com', 'plan', 'Gold']));
       expect(compiled.predicate).not.toMatch(/ann@example|plan|Gold/);
@@ -336,7 +425,17 @@ describe('SegmentCompiler on PostgreSQL', () => {
     it('timeRelative: relative windows and operators, also through a referenced segment', async () => {
       const relative = async (root: RuleGroup) => (await compiler.compile(tree(root), context())).timeRelative;
       expect(await relative(and(US, field('traits.lastOrderAt', 'before', '2025-01-01')))).toBe(false);
-      expect(await relative(and({ type: 'orders', measure: 'count', operator: 'gt', value: 0, window: { kind: 'between', from: '2025-01-01', to: '2025-02-01' } }))).toBe(false);
+      expect(
+        await relative(
+          and({
+            type: 'orders',
+            measure: 'count',
+            operator: 'gt',
+            value: 0,
+            window: { kind: 'between', from: '2025-01-01', to: '2025-02-01' },
+          }),
+        ),
+      ).toBe(false);
       expect(await relative(and(field('traits.lastOrderAt', 'withinLastDays', 3)))).toBe(true);
       expect(await relative(and(attr('birthday', 'date', 'moreThanDaysAgo', 3)))).toBe(true);
       expect(await relative(and({ type: 'orders', measure: 'count', operator: 'gt', value: 0, window: lastDays(3) }))).toBe(true);
@@ -362,7 +461,15 @@ describe('SegmentCompiler on PostgreSQL', () => {
       const { sql, params } = sampleQuery(await compiler.compile(usOrCa, context()), 2);
       const rows = await ds.query(sql, params);
       expect(rows).toEqual([
-        { id: ids.dan, email: 'dan_100%@example.com', firstName: 'Dan', lastName: "O'Neil", country: 'US', rfmTier: 'New', totalSpent: '650.00' },
+        {
+          id: ids.dan,
+          email: 'dan_100%@example.com',
+          firstName: 'Dan',
+          lastName: "O'Neil",
+          country: 'US',
+          rfmTier: 'New',
+          totalSpent: '650.00',
+        },
         { id: ids.bob, email: 'bob@example.org', firstName: 'Bob', lastName: null, country: 'CA', rfmTier: 'At risk', totalSpent: '80.00' },
       ]);
     });
@@ -384,7 +491,13 @@ describe('SegmentCompiler on PostgreSQL', () => {
 
     it('a segment referring to itself through another (saving S_LOOP_A, which uses S_LOOP_B, which uses S_LOOP_A)', async () => {
       const error = await failure(and(segment(S_LOOP_B)), { selfId: S_LOOP_A });
-      expect(error).toMatchObject({ code: 'segment-cycle', status: 400, errors: [{ field: 'rules.root.children[0].segmentId', message: expect.stringContaining(`${S_LOOP_A} → ${S_LOOP_B} → ${S_LOOP_A}`) }] });
+      expect(error).toMatchObject({
+        code: 'segment-cycle',
+        status: 400,
+        errors: [
+          { field: 'rules.root.children[0].segmentId', message: expect.stringContaining(`${S_LOOP_A} → ${S_LOOP_B} → ${S_LOOP_A}`) },
+        ],
+      });
     });
 
     it('a preview using a segment caught in a cycle', async () => {
@@ -394,17 +507,27 @@ describe('SegmentCompiler on PostgreSQL', () => {
 
     it('a missing segment', async () => {
       const error = await failure(and(US, segment(S_MISSING)));
-      expect(error).toMatchObject({ code: 'invalid-segment-rules', status: 400, errors: [{ field: 'rules.root.children[1].segmentId', message: expect.stringContaining('does not exist') }] });
+      expect(error).toMatchObject({
+        code: 'invalid-segment-rules',
+        status: 400,
+        errors: [{ field: 'rules.root.children[1].segmentId', message: expect.stringContaining('does not exist') }],
+      });
     });
 
     it('a segment with invalid stored rules', async () => {
       const error = await failure(and(segment(S_BROKEN)));
-      expect(error).toMatchObject({ code: 'invalid-segment-rules', errors: [{ field: 'rules.root.children[0].segmentId', message: expect.stringContaining('invalid rules') }] });
+      expect(error).toMatchObject({
+        code: 'invalid-segment-rules',
+        errors: [{ field: 'rules.root.children[0].segmentId', message: expect.stringContaining('invalid rules') }],
+      });
     });
 
     it('references nested more than 10 deep', async () => {
       const error = await failure(and(segment(chain(0))));
-      expect(error).toMatchObject({ code: 'invalid-segment-rules', errors: [{ field: 'rules.root.children[0].segmentId', message: expect.stringContaining('at most 10') }] });
+      expect(error).toMatchObject({
+        code: 'invalid-segment-rules',
+        errors: [{ field: 'rules.root.children[0].segmentId', message: expect.stringContaining('at most 10') }],
+      });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { customerIn, customerNotIn, customersWithHistory } from '../../customers/segment-source/customer-sql-vocabulary';
+import { customerAmong, customerIn, customerNotIn, customersWhere, customersWithHistory, historyOf } from '../../customers/segment-source/customer-sql-vocabulary';
 import { attributeTestSql, compareSql, eventTest, fieldTestSql, holds, ordersTest, SegmentSql } from './segment-condition-sql';
 import type { Comparison, HistoryTest } from './segment-condition-sql';
 import { resolveSegmentReferences } from './segment-references';
@@ -25,19 +25,25 @@ export interface CompiledSegment {
   timeRelative: boolean;
   /** Every segment referenced, transitively. */
   referencedSegmentIds: string[];
+  /**
+   * The predicate for only the customers of one more parameter (`$${params.length + 1}`, a uuid[]): every
+   * order and event subquery reads just their rows (incremental refreshes; see idsQuery's `onlyIdsParam`).
+   */
+  onlyIdsPredicate: string;
 }
 
 /**
- * A compiled node: plain SQL, or membership (`member`) or not of a set of customer ids (orders and event
- * conditions), kept apart so sibling sets under `or` merge into one and sets ANDed at the top of the
- * predicate become semi-/anti-joins.
+ * A compiled node: plain SQL (`sets` when it holds set subqueries), or membership (`member`) or not of a
+ * set of customer ids (orders and event conditions, and groups turned into sets).
  */
-type Piece = { sql: string } | { customers: string; member: boolean };
+type Piece = { sql: string; sets: boolean } | { customers: string; member: boolean };
 
 /**
- * Compiles a rule tree into one parameterized boolean predicate. Negation is pushed down to the
- * conditions (`not` over a group becomes the conjunction of negated children), so order and event
- * conditions stay set-based subqueries the planner runs once, never per customer.
+ * Compiles a rule tree into one parameterized boolean predicate whose order and event conditions are
+ * set-based subqueries the planner runs once (never per customer), and always in a position where it can
+ * join them: negation is pushed down to the conditions (`not` over a group is the conjunction of the
+ * negated children), conditions ANDed together become semi-/anti-joins, and an `or` holding such a
+ * condition becomes one set — the union of its children's customers.
  */
 @Injectable()
 export class SegmentCompiler {
@@ -46,51 +52,54 @@ export class SegmentCompiler {
     const tree = validateSegmentRules(rules);
     const references = await resolveSegmentReferences(tree, ctx);
     const sql = new SegmentSql(ctx.workspaceId, ctx.asOf);
-    const compiler = new TreeCompiler(sql, references);
-    const predicate = render(compiler.group(tree.root, false, true), true);
-    return { predicate, params: sql.params, timeRelative: sql.timeRelative, referencedSegmentIds: [...references.keys()] };
+    const predicate = render(new TreeCompiler(sql, references).group(tree.root, false));
+    // The same tree again binds the same values to the same placeholders, so the list of ids comes next.
+    const bound = sql.params.length;
+    const only = `$${bound + 1}`;
+    const onlyIdsPredicate = `${customerAmong(only)} AND ${render(new TreeCompiler(sql, references, only).group(tree.root, false))}`;
+    if (sql.params.length !== bound) throw new Error('Compiling the tree twice bound different parameters');
+    return { predicate, params: sql.params, timeRelative: sql.timeRelative, referencedSegmentIds: [...references.keys()], onlyIdsPredicate };
   }
 }
 
 class TreeCompiler {
+  /** `only`: the placeholder of a uuid[] the sets are restricted to. */
   constructor(
     private readonly sql: SegmentSql,
     private readonly references: Map<string, SegmentRules>,
+    private readonly only?: string,
   ) {}
 
-  /** The node, or its negation when `negated`; `top` when it is ANDed at the top of the WHERE clause. */
-  node(node: RuleNode, negated: boolean, top: boolean): Piece {
+  /** The node, or its negation when `negated`. */
+  node(node: RuleNode, negated: boolean): Piece {
     switch (node.type) {
       case 'group':
-        return this.group(node, negated, top);
+        return this.group(node, negated);
       case 'field':
-        return { sql: negate(fieldTestSql(node, this.sql), negated) };
+        return { sql: negate(fieldTestSql(node, this.sql), negated), sets: false };
       case 'attribute':
-        return { sql: negate(attributeTestSql(node, this.sql), negated) };
+        return { sql: negate(attributeTestSql(node, this.sql), negated), sets: false };
       case 'orders':
         return this.history(ordersTest(node, this.sql), negated);
       case 'event':
         return this.history(eventTest(node, this.sql), negated);
       case 'segment':
-        return this.group(this.references.get(node.segmentId)!.root, negated !== (node.operator === 'notIn'), top);
+        return this.group(this.references.get(node.segmentId)!.root, negated !== (node.operator === 'notIn'));
     }
   }
 
-  group(group: RuleGroup, negated: boolean, top: boolean): Piece {
+  group(group: RuleGroup, negated: boolean): Piece {
     // and = every child; or = some child; not = no child = every child negated.
     const conjunction = group.operator === 'or' ? negated : !negated;
     const childNegated = group.operator === 'not' ? !negated : negated;
-    const childTop = top && conjunction;
-    const pieces = group.children.map((child) => this.node(child, childNegated, childTop));
-    if (pieces.length === 0) return { sql: conjunction ? 'TRUE' : 'FALSE' };
+    const pieces = group.children.map((child) => this.node(child, childNegated));
+    if (pieces.length === 0) return { sql: conjunction ? 'TRUE' : 'FALSE', sets: false };
     if (pieces.length === 1) return pieces[0];
-    if (conjunction) return { sql: `(${pieces.map((p) => render(p, childTop)).join(' AND ')})` };
-    // Under `or`, the customers of every positive set condition form one set (one hash, one join).
-    const sets = pieces.filter((p): p is { customers: string; member: boolean } => 'customers' in p && p.member);
-    const rest = pieces.filter((p) => !('customers' in p && p.member));
-    const union: Piece[] = sets.length ? [{ customers: sets.map((s) => s.customers).join(' UNION ALL '), member: true }] : [];
-    if (!rest.length) return union[0];
-    return { sql: `(${[...union, ...rest].map((p) => render(p, false)).join(' OR ')})` };
+    const sets = pieces.some((p) => !('sql' in p) || p.sets);
+    if (conjunction || !sets) return { sql: `(${pieces.map(render).join(conjunction ? ' AND ' : ' OR ')})`, sets };
+    // A disjunction of sets, as one set: each child's customers, unioned.
+    const union = pieces.map((p) => ('customers' in p && p.member ? p.customers : customersWhere(this.sql.workspace, render(p), this.only)));
+    return { customers: union.join(' UNION ALL '), member: true };
   }
 
   /**
@@ -98,7 +107,8 @@ class TreeCompiler {
    * pass, as NOT the set of those with history that fail, so the subquery only reads existing rows.
    */
   private history(test: HistoryTest, negated: boolean): Piece {
-    const { history, comparison } = test;
+    const { comparison } = test;
+    const history = this.only ? historyOf(test.history, this.only) : test.history;
     const zeroPasses = holds(0, comparison);
     // Sums can be 0 with rows (free orders), so only counts reduce to "has a row".
     const onePasses = test.counts ? countsAlike(comparison) : undefined;
@@ -137,9 +147,9 @@ function countsAlike(c: Comparison): boolean | undefined {
   }
 }
 
-function render(piece: Piece, top: boolean): string {
+function render(piece: Piece): string {
   if ('sql' in piece) return piece.sql;
-  return piece.member ? customerIn(piece.customers) : customerNotIn(piece.customers, top);
+  return piece.member ? customerIn(piece.customers) : customerNotIn(piece.customers);
 }
 
 const negate = (sql: string, negated: boolean) => (negated ? `NOT (${sql})` : sql);

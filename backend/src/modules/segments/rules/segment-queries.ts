@@ -10,7 +10,7 @@ export interface SegmentQuery {
   params: unknown[];
 }
 
-const where = (compiled: CompiledSegment) => `${customerScope('$1')} AND (${compiled.predicate})`;
+const where = (compiled: CompiledSegment, predicate = compiled.predicate) => `${customerScope('$1')} AND (${predicate})`;
 
 /** One row `{ count }` (a number). */
 export function countQuery(compiled: CompiledSegment): SegmentQuery {
@@ -27,11 +27,11 @@ export function sampleQuery(compiled: CompiledSegment, limit: number): SegmentQu
 }
 
 /**
- * `SELECT c.id` of the matching customers. With `onlyIdsParam`, the query takes one more parameter (the last,
- * a uuid[]) and only those customers are evaluated (incremental refreshes).
+ * `SELECT c.id` of the matching customers. With `onlyIdsParam`, the query takes one more parameter (the caller
+ * appends it to `params`: a uuid[]) and only those customers are evaluated, their orders and events alone read
+ * (incremental refreshes).
  */
 export function idsQuery(compiled: CompiledSegment, options: { onlyIdsParam?: boolean } = {}): SegmentQuery {
-  if (!options.onlyIdsParam) return { sql: `SELECT ${CUSTOMER_ID} FROM ${CUSTOMER_FROM} WHERE ${where(compiled)}`, params: compiled.params };
-  const only = `$${compiled.params.length + 1}`;
-  return { sql: `SELECT ${CUSTOMER_ID} FROM ${CUSTOMER_FROM} WHERE ${CUSTOMER_ID} = ANY(${only}::uuid[]) AND ${where(compiled)}`, params: compiled.params };
+  const predicate = options.onlyIdsParam ? compiled.onlyIdsPredicate : compiled.predicate;
+  return { sql: `SELECT ${CUSTOMER_ID} FROM ${CUSTOMER_FROM} WHERE ${where(compiled, predicate)}`, params: compiled.params };
 }

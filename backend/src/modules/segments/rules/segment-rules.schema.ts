@@ -5,8 +5,7 @@
  * value shapes per operator, dates) — see segment-rules.validator.ts.
  */
 import { ApiProperty } from '@nestjs/swagger';
-import type { ApiPropertyOptions, OpenAPIObject } from '@nestjs/swagger';
-import type { ReferenceObject, SchemaObject as OpenApiSchema } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ApiPropertyOptions, OpenAPIObject, ReferenceObject, SchemaObject as OpenApiSchema } from '@nestjs/swagger';
 import { CUSTOMER_ATTRIBUTE_KEY } from '../../customers/segment-source/customer-sql-vocabulary';
 import { VALUE_OPERATORS } from './segment-fields';
 
