@@ -60,6 +60,16 @@ describe('segment members', () => {
     expect(seen.find((m) => m.id === people.cy)).toMatchObject({ rfmTier: null, totalSpent: 0 });
   });
 
+  it('shows the completed refreshes as the size trend, in the list and the detail', async () => {
+    const listed = await get('/api/segments?search=Everyone');
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: everyone, status: 'ready', memberCount: 5, sizeTrend: [{ at: expect.any(String), size: 5 }] })]);
+    const detail = await get(`/api/segments/${everyone}`);
+    expect(detail.body.sizeTrend).toEqual(listed.body.items[0].sizeTrend);
+    const history = await get(`/api/segments/${everyone}/history`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).toContain(listed.body.items[0].sizeTrend[0].at);
+  });
+
   it('exports every member as formula-safe CSV', async () => {
     const res = await fetch(`${url}/api/segments/${everyone}/members/export`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@ export const SIZE_TREND_POINTS = 30;
 /** The sizes of the last completed refreshes of segment `s` as a JSON array `points` of {at, size}, oldest first. */
 const SIZE_TREND = `
   SELECT COALESCE(json_agg(json_build_object('at', r.at, 'size', r.size) ORDER BY r.at), '[]') AS points
-    FROM (SELECT COALESCE(x.as_of, x.finished_at) AS at, x.size
+    FROM (SELECT x.finished_at AS at, x.size
             FROM segment_refreshes x
            WHERE x.workspace_id = s.workspace_id AND x.segment_id = s.id AND x.status = 'completed'
            ORDER BY x.created_at DESC LIMIT ${SIZE_TREND_POINTS}) r`;

@@ -8,7 +8,7 @@ import type { SegmentStatus } from '../segments.types';
 /** One point of a segment's size history: a completed refresh. */
 @ApiSchema({ name: 'SegmentSizePoint' })
 export class SegmentSizePointDto {
-  @ApiProperty({ description: 'The evaluation time of the refresh' }) at: Date;
+  @ApiProperty({ description: 'When the refresh finished (as in the size history)' }) at: Date;
   @ApiProperty() size: number;
 }
 

@@ -151,7 +151,7 @@ export class SegmentDetailPage {
   /** Explains customer `customerId` (a member's "Why?", or "Check a customer") beside the page. */
   protected check(customerId: string): void {
     this.explain.explain(this.id(), customerId);
-    this.explainCard()?.nativeElement.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+    this.explainCard()?.nativeElement.scrollIntoView?.({ block: 'nearest' });
   }
 
   protected exportCsv(): void {
