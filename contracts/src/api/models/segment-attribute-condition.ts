@@ -4,7 +4,7 @@
 import { SegmentRuleValue } from '../models/segment-rule-value';
 
 /**
- * A custom attribute of the customer, read as `valueType` (a stored value of another type counts as missing)
+ * A custom attribute of the customer, read as `valueType`; a stored value of another type counts as missing. A number is a JSON number or a string that is exactly a decimal number, a boolean JSON true/false or the string "true"/"false" (any case), a date an ISO 8601 string (date, or date-time with a zone), a list a JSON array of strings.
  */
 export interface SegmentAttributeCondition {
   /**

@@ -4,7 +4,7 @@
 import { SegmentRuleValue } from '../models/segment-rule-value';
 
 /**
- * A test on a property of the event (`properties[key]`, read as `valueType`)
+ * A test on a property of the event (`properties[key]`, read as `valueType` like a custom attribute)
  */
 export interface SegmentPropertyFilter {
   /**

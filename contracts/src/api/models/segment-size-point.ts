@@ -3,7 +3,7 @@
 
 export interface SegmentSizePoint {
   /**
-   * The evaluation time of the refresh
+   * When the refresh finished (as in the size history)
    */
   at: string;
   size: number;
