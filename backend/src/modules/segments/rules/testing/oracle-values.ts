@@ -1,7 +1,7 @@
 /**
  * How the oracle compares one value with an operator, written from the semantics in `segment-rules.types.ts`
- * (not from the compiler). Decisions where those semantics are silent are marked DECISION; they are listed in
- * the equivalence spec's header and were sent to the compiler's author.
+ * (not from the compiler). Where those semantics are silent the oracle decided (marked DECISION) or the lead did
+ * (LEAD DECISION); the compiler's author agreed to each (see the commit messages of this folder).
  */
 import type { AttributeValueType, RuleValue, ValueOperator } from '../segment-rules.types';
 
@@ -11,17 +11,24 @@ import type { AttributeValueType, RuleValue, ValueOperator } from '../segment-ru
  */
 export type ValueKind = 'text' | 'option' | 'number' | 'date' | 'boolean' | 'list';
 
-/** A value as the oracle holds it: strings, numbers, dates as epoch milliseconds, booleans, string lists; undefined = missing. */
+/**
+ * A value as the oracle holds it: strings, numbers, dates as epoch milliseconds (fractional below the
+ * millisecond: timestamptz keeps microseconds), booleans, string lists; undefined = missing.
+ */
 export type OracleValue = string | number | boolean | string[] | undefined;
 
 export const DAY_MS = 86_400_000;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})$/;
+/** One microsecond, in milliseconds. */
+const MICROSECOND = 0.001;
 
 /**
- * An ISO 8601 date (`2025-01-31`, midnight UTC) or date-time with a zone, naming a real calendar day, as
- * epoch ms. DECISION: anything else — `2025-02-30`, zone-less date-times, a space instead of `T` — is not a date.
+ * An ISO 8601 date (`2025-01-31`, midnight UTC) or date-time with a zone (`Z`, `±hh:mm` up to 14 h; up to µs),
+ * naming a real calendar day, as epoch ms. DECISION: anything else — `2025-02-30`, zone-less date-times, an
+ * offset without its colon (`+0200`, ISO's basic format mixed into the extended one), a space instead of `T` —
+ * is not a date.
  */
 export function parseIsoDate(text: string): IsoDate | undefined {
   if (!parsedDates.has(text)) parsedDates.set(text, parse(text));
@@ -47,9 +54,9 @@ function parse(text: string): IsoDate | undefined {
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const zone = match[8];
   const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  if (Math.abs(offset) > 18 * 60) return undefined;
-  const fraction = Math.trunc(Number(`0.${match[7] ?? '0'}`) * 1000);
-  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offset * 60_000, dateOnly: false };
+  if (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(4, 6)) > 59) return undefined; // real zones span −12…+14 h
+  const micros = Number((match[7] ?? '').padEnd(6, '0'));
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000 + micros * MICROSECOND, dateOnly: false };
 }
 
 /** A number written as a JSON string (no spaces, no `+`, no hex): imports often store numbers so. */
@@ -78,18 +85,18 @@ export function readJson(raw: unknown, type: AttributeValueType): OracleValue {
 }
 
 /**
- * The instants a rule's date value covers, as [start, end). DECISION: a date-only value is its whole UTC day;
- * a date-time is one instant (data is stored to the millisecond).
+ * The first and last instant a rule's date value covers. DECISION: a date-only value is its whole UTC day, to
+ * its last microsecond; a date-time is one instant.
  */
-function ruleDateRange(value: string | number): [number, number] {
+function ruleDateBounds(value: string | number): { first: number; last: number } {
   const date = typeof value === 'string' ? parseIsoDate(value) : undefined;
   if (!date) throw new Error(`oracle: ${JSON.stringify(value)} is not a date the rule schema accepts`);
-  return [date.ms, date.ms + (date.dateOnly ? DAY_MS : 1)];
+  return { first: date.ms, last: date.dateOnly ? date.ms + DAY_MS - MICROSECOND : date.ms };
 }
 
 /** Is `at` inside an inclusive `[from, to]` of rule dates (date-only bounds taken as whole days)? */
 export function inDateRange(at: number, from: string | number, to: string | number): boolean {
-  return at >= ruleDateRange(from)[0] && at < ruleDateRange(to)[1];
+  return at >= ruleDateBounds(from).first && at <= ruleDateBounds(to).last;
 }
 
 /** DECISION: the last N days are [asOf − N × 24 h, asOf], both ends included; later values are not in them. */
@@ -185,9 +192,9 @@ function matchesDate(operator: ValueOperator, actual: number | undefined, value:
   if (actual === undefined) return false;
   switch (operator) {
     case 'before':
-      return actual < ruleDateRange(value as string)[0];
+      return actual < ruleDateBounds(value as string).first;
     case 'after':
-      return actual >= ruleDateRange(value as string)[1];
+      return actual > ruleDateBounds(value as string).last;
     case 'between': {
       const [from, to] = list(value);
       return inDateRange(actual, from, to);

@@ -181,15 +181,34 @@ class DataSetGenerator {
     set('birthday', 0.5, () =>
       malformed(
         () => new Date(Date.UTC(1950, 0, 1) + r.number.int(55 * 365) * DAY_MS).toISOString().slice(0, 10),
-        ['2025-02-30', 'not a date', '', 19900101, '1990-01-01T00:00:00', '1990-13-01', '2025-06-01 10:00:00Z'],
+        [
+          '2025-02-30',
+          'not a date',
+          '',
+          19900101,
+          '1990-01-01T00:00:00',
+          '1990-01-01T00:00:00+15:00',
+          '1990-13-01',
+          '2025-06-01 10:00:00Z',
+        ],
       ),
     );
     set('lastVisit', 0.6, () => {
       const at = this.time(r.number.int({ min: -2, max: 400 }));
-      const form = r.number.int(3);
-      if (form === 0) return at.toISOString().slice(0, 10);
-      if (form === 1) return new Date(at.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00');
-      return at.toISOString();
+      // A day, an offset, microseconds, UTC — and an offset without its colon, which is no date.
+      const local = new Date(at.getTime() + 2 * 3600_000).toISOString();
+      switch (r.number.int(4)) {
+        case 0:
+          return at.toISOString().slice(0, 10);
+        case 1:
+          return local.replace('Z', '+02:00');
+        case 2:
+          return local.replace('Z', '+0200');
+        case 3:
+          return at.toISOString().replace('Z', r.helpers.arrayElement(['000Z', '001Z', '999Z', '500Z']));
+        default:
+          return at.toISOString();
+      }
     });
     set('interests', 0.4, () => malformed(() => r.helpers.arrayElements(INTERESTS, { min: 0, max: 3 }), ['running', 7]));
     set('source', 0.3, () => r.helpers.arrayElement(['web', 'Web', 'WEB', 'store', 'import', 'a%b', 'a_b']));

@@ -172,7 +172,8 @@ describe('segment oracle', () => {
   it('parses only real ISO dates, with zones', () => {
     expect(parseIsoDate('2024-02-29')?.ms).toBe(Date.UTC(2024, 1, 29));
     expect(parseIsoDate('2025-06-01T10:00:00+02:00')?.ms).toBe(Date.UTC(2025, 5, 1, 8));
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-06-01T10:00:00', '2025-06-01 10:00:00Z', '20250601', ''])
-      expect(parseIsoDate(bad)).toBeUndefined();
+    expect(parseIsoDate('2025-06-01T10:00:00.000500Z')?.ms).toBe(Date.UTC(2025, 5, 1, 10) + 0.5);
+    const bad = ['2025-02-29', '2025-13-01', '2025-06-01T10:00:00', '2025-06-01T10:00:00+0200', '2025-06-01 10:00:00Z', '20250601', ''];
+    for (const text of bad) expect(parseIsoDate(text)).toBeUndefined();
   });
 });
