@@ -26,7 +26,10 @@ import { SegmentsService } from './segments.service';
 
 /** Segments: CRUD, the live preview of a rule tree and the builder's field catalogue. */
 @ApiTags('segments')
-@ApiBadRequestResponse({ type: ProblemDto, description: 'Invalid parameter, cursor or body; an invalid rule tree names the JSON path of the node' })
+@ApiBadRequestResponse({
+  type: ProblemDto,
+  description: 'Invalid parameter, cursor or body; an invalid rule tree (`invalid-segment-rules`, `segment-cycle`: a condition on a missing segment or a cycle) names the JSON path of the node',
+})
 @Controller('segments')
 export class SegmentsController {
   constructor(
@@ -48,7 +51,6 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'createSegment', summary: 'Create a segment from a rule tree; its membership is materialized in the background' })
   @ApiCreatedResponse({ type: SegmentDetailDto })
   @ApiConflictResponse({ type: ProblemDto, description: 'Another segment has this name' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A segment condition names a segment that does not exist or makes a cycle' })
   createSegment(@CurrentActor() actor: Actor, @Body() body: CreateSegmentRequest): Promise<SegmentDetailDto> {
     return this.segments.create(actor, body);
   }
@@ -59,7 +61,7 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'previewSegment', summary: 'Count the customers matching a rule tree now, with a sample of 20 (nothing is saved)' })
   @ApiOkResponse({ type: SegmentPreviewDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'segmentId names no segment of this workspace' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Counting took too long (`preview-timeout`), or a segment condition is invalid' })
+  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'Counting took longer than the preview’s time limit (`preview-timeout`)' })
   previewSegment(@CurrentActor() actor: Actor, @Body() body: PreviewSegmentRequest): Promise<SegmentPreviewDto> {
     return this.preview.preview(actor, body);
   }
@@ -89,7 +91,6 @@ export class SegmentsController {
   @ApiOkResponse({ type: SegmentDetailDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'No such segment in this workspace' })
   @ApiConflictResponse({ type: ProblemDto, description: 'Another segment has this name' })
-  @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'A segment condition names a segment that does not exist or makes a cycle' })
   updateSegment(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateSegmentRequest): Promise<SegmentDetailDto> {
     return this.segments.update(actor, id, body);
   }
