@@ -46,6 +46,8 @@ describe('field picker', () => {
 
   it("offers the operators the field's data type allows", () => {
     expect(operatorsOf(aCondition('a', { field: 'traits.nightBuyer' }), fields)).toEqual(['isTrue', 'isFalse']);
+    // The catalogue's list for the field, the usual operator first.
+    expect(operatorsOf(aCondition('a'), fields)).toEqual(['in', 'notIn', 'eq', 'neq']);
     expect(operatorsOf({ type: 'attribute', key: 'age', valueType: 'number', operator: 'gt' }, fields)).toContain('between');
     expect(operatorsOf({ type: 'attribute', key: 'age', valueType: 'number', operator: 'gt' }, fields)).not.toContain('contains');
   });
@@ -92,8 +94,10 @@ describe('picking another field', () => {
 
   it('resets the operator and value when the data type changes', () => {
     const next = conditionForChoice('field:profile.createdAt', aCondition('x'), fields);
-    expect(next).toMatchObject({ field: 'profile.createdAt', operator: 'before' });
-    expect((next as { value?: unknown }).value).toBeUndefined();
+    expect(next).toMatchObject({ field: 'profile.createdAt', operator: 'withinLastDays', value: DEFAULT_DAYS });
+    const city = conditionForChoice('field:profile.city', aCondition('x'), fields);
+    expect(city).toMatchObject({ field: 'profile.city', operator: 'eq' });
+    expect((city as { value?: unknown }).value).toBeUndefined();
     const nightBuyer = conditionForChoice('field:traits.nightBuyer', aCondition('x'), fields);
     expect(nightBuyer).toMatchObject({ operator: 'isTrue' });
   });

@@ -119,10 +119,16 @@ export function dataTypeOf(condition: RuleCondition, catalogue: SegmentFields | 
   return 'number';
 }
 
-/** The operators a field allows: the catalogue's list when it has one, else its data type's. */
+/**
+ * The operators a field allows, the usual one first: its data type's, narrowed to the catalogue's list for
+ * the field when it has one (a field that is never missing offers no "is set").
+ */
 export function operatorsOf(condition: RuleCondition, catalogue: SegmentFields | null): readonly ValueOperator[] {
+  const byType = OPERATORS[dataTypeOf(condition, catalogue)];
   const field = condition.type === 'field' ? catalogueField(catalogue, condition.field) : undefined;
-  return field?.operators.length ? (field.operators as ValueOperator[]) : OPERATORS[dataTypeOf(condition, catalogue)];
+  if (!field?.operators.length) return byType;
+  const allowed = new Set<string>(field.operators);
+  return [...byType.filter((op) => allowed.has(op)), ...(field.operators as ValueOperator[]).filter((op) => !byType.includes(op))];
 }
 
 /** The values a field's picker offers: its fixed options, or those of the data it names (`optionsSource`). */

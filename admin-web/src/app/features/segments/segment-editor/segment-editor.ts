@@ -100,7 +100,7 @@ export class SegmentEditorPage {
         const ruleErrors = problem.errors.filter(isRulesError);
         this.saveErrors.set(ruleErrors);
         const others = problem.errors.filter((e) => !isRulesError(e));
-        if (ruleErrors.length && !others.length && !problem.detail) return 'Some conditions need attention: see the messages on them.';
+        if (ruleErrors.length && !others.length) return 'Some conditions need attention: see the messages on them.';
         return applyProblemToForm(this.form, { ...problem, errors: others }, 'Could not save the segment.');
       },
     });

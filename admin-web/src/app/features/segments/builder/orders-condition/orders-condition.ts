@@ -51,6 +51,7 @@ import { ValueInput } from '../value-input/value-input';
       width: 150px;
     }
     .items {
+      order: 1;
       display: flex;
       flex-wrap: wrap;
       gap: 8px;

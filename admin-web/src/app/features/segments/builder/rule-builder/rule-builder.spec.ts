@@ -187,7 +187,7 @@ describe('RuleBuilder', () => {
     nodeEl('c1').querySelectorAll<HTMLElement>('mat-select')[1].click();
     await settle(fixture);
     const labels = Array.from(document.querySelectorAll('mat-option')).map((o) => o.textContent?.trim());
-    expect(labels).toEqual(['is', 'is not', 'is any of', 'is none of']);
+    expect(labels).toEqual(['is any of', 'is none of', 'is', 'is not']);
     overlayOption('is')?.click();
     await settle(fixture);
     expect(findNode(last().root, 'c1')).toMatchObject({ operator: 'eq', value: 'US' });

@@ -49,7 +49,7 @@ import type { TimeWindow } from '../rule-types';
       display: contents;
     }
     .kind {
-      width: 170px;
+      width: 190px;
     }
     .days {
       width: 100px;

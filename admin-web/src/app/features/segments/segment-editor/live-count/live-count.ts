@@ -22,7 +22,8 @@ export class LiveCount {
   protected readonly message = computed(() => {
     const problem = this.preview().problem;
     if (!problem) return null;
-    if (problem.errors.length && !problem.detail) return 'Some conditions need attention: see the messages on them.';
+    // The errors are on their nodes in the builder; the detail would repeat them with JSON paths.
+    if (problem.errors.length) return 'Some conditions need attention: see the messages on them.';
     return problemMessage(problem, 'Could not count the customers.');
   });
   protected readonly formatAmount = formatAmount;
