@@ -64,7 +64,7 @@ describe('admin flows', () => {
       const members = page.getByRole('table', { name: 'Members' });
       await shows(members.getByRole('row').filter({ hasText: email }), `the owner's row in the members table`);
       await expect(members.getByRole('row').filter({ hasText: email }).innerText()).resolves.toMatch(/You[\s\S]*Owner/);
-      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'API keys', 'Audit log', 'Email log', 'Workspace', 'Profile']);
+      expect(await navigationLabels(page)).toEqual(['Users & roles', 'Customers', 'Segments', 'API keys', 'Audit log', 'Email log', 'Workspace', 'Profile']);
       await expect(page.getByTestId('workspace-name').innerText()).resolves.toBe('Demo workspace');
       await shot(page, '01-users-members');
     });
