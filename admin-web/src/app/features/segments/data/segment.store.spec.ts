@@ -3,11 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { expectRequest, provideTestApp, settle } from '../../../../testing/test-helpers';
 import type { SegmentRefresh } from '../models/segment-api';
 import { aBreakdown, aMember, aRefresh, aSegmentDetail, SEGMENT_ID, someHistory } from '../testing/segment-factories';
-import { SEGMENT_POLL_MS } from './segment-polling';
 import { SegmentStore } from './segment.store';
+import { afterPolls, provideTestPolling } from '../testing/polling';
 
-const POLL_MS = 20;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const base = `/api/segments/${SEGMENT_ID}`;
 
 describe('SegmentStore', () => {
@@ -16,7 +14,7 @@ describe('SegmentStore', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [...provideTestApp(), SegmentStore, { provide: SEGMENT_POLL_MS, useValue: POLL_MS }],
+      providers: [...provideTestApp(), SegmentStore, provideTestPolling()],
     });
     store = TestBed.inject(SegmentStore);
     http = TestBed.inject(HttpTestingController);
@@ -55,10 +53,10 @@ describe('SegmentStore', () => {
     store.refreshNow().subscribe({ next: (r) => seen.push(r.status), complete: () => (done = true) });
     await settle();
     expectRequest(`${base}/refresh`, 'POST').flush(aRefresh({ status: 'queued' }));
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest(`${base}/refreshes/r-1`).flush(aRefresh({ status: 'running', evaluated: 400 }));
     expect(store.refresh()?.evaluated).toBe(400);
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest(`${base}/refreshes/r-1`).flush(aRefresh({ status: 'completed', size: 1300, added: 60, removed: 10 }));
     await settle();
     expect(seen).toEqual(['queued', 'running', 'completed']);
@@ -69,7 +67,7 @@ describe('SegmentStore', () => {
     await settle();
     expect(store.segment()?.memberCount).toBe(1300);
     expect(store.breakdown()?.members).toBe(1300);
-    await wait(POLL_MS * 3);
+    await afterPolls(3);
     http.expectNone(() => true);
   });
 
@@ -78,13 +76,13 @@ describe('SegmentStore', () => {
     store.refreshNow().subscribe();
     await settle();
     expectRequest(`${base}/refresh`, 'POST').flush(aRefresh({ status: 'running' }));
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest(`${base}/refreshes/r-1`).flush(aRefresh({ status: 'failed', error: 'statement timeout' }));
     await settle();
     expect(store.refresh()?.error).toBe('statement timeout');
     expectRequest(base).flush(aSegmentDetail({ status: 'failed', refreshError: 'statement timeout' }));
     flushMembership();
-    await wait(POLL_MS * 3);
+    await afterPolls(3);
     http.expectNone(() => true);
   });
 
@@ -94,14 +92,14 @@ describe('SegmentStore', () => {
     expectRequest(base).flush(aSegmentDetail({ status: 'pending', memberCount: 0 }));
     flushMembership(0);
     expectRequest('/api/segments/fields').flush({ fields: [], options: {} });
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest(base).flush(aSegmentDetail({ status: 'ready', memberCount: 1250 }));
     await settle();
     flushMembership(1250);
     await settle();
     expect(store.segment()?.status).toBe('ready');
     expect(store.breakdown()?.members).toBe(1250);
-    await wait(POLL_MS * 3);
+    await afterPolls(3);
     http.expectNone(() => true);
   });
 });

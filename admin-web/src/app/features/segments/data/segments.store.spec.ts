@@ -2,11 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { expectRequest, provideTestApp, settle } from '../../../../testing/test-helpers';
 import { aSegmentDetail, aSegmentSummary } from '../testing/segment-factories';
-import { SEGMENT_POLL_MS } from './segment-polling';
 import { SegmentsStore } from './segments.store';
-
-const POLL_MS = 20;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { afterPolls, provideTestPolling } from '../testing/polling';
 
 describe('SegmentsStore', () => {
   let store: SegmentsStore;
@@ -14,7 +11,7 @@ describe('SegmentsStore', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [...provideTestApp(), SegmentsStore, { provide: SEGMENT_POLL_MS, useValue: POLL_MS }],
+      providers: [...provideTestApp(), SegmentsStore, provideTestPolling()],
     });
     store = TestBed.inject(SegmentsStore);
     http = TestBed.inject(HttpTestingController);
@@ -59,16 +56,16 @@ describe('SegmentsStore', () => {
       items: [aSegmentSummary({ id: 's-new', status: 'pending', memberCount: 0 }), aSegmentSummary({ id: 's-old' })],
       nextCursor: null,
     });
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest('/api/segments/s-new').flush(aSegmentDetail({ id: 's-new', status: 'refreshing', memberCount: 0 }));
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest('/api/segments/s-new').flush(aSegmentDetail({ id: 's-new', status: 'ready', memberCount: 42 }));
     await settle();
     expect(store.list.items().map((s) => [s.id, s.status, s.memberCount])).toEqual([
       ['s-new', 'ready', 42],
       ['s-old', 'ready', 1250],
     ]);
-    await wait(POLL_MS * 3);
+    await afterPolls(3);
     http.expectNone(() => true);
   });
 });

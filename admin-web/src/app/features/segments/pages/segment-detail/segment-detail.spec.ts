@@ -12,7 +12,6 @@ import {
   text,
 } from '../../../../../testing/test-helpers';
 import { FakeChart, provideFakeEcharts } from '../../../customers/testing/customer-factories';
-import { SEGMENT_POLL_MS } from '../../data/segment-polling';
 import type { SegmentDetail } from '../../models/segment-api';
 import {
   aBreakdown,
@@ -25,14 +24,13 @@ import {
   someHistory,
 } from '../../testing/segment-factories';
 import { SegmentDetailPage } from './segment-detail';
+import { afterPolls, provideTestPolling } from '../../testing/polling';
 
 jest.setTimeout(20_000);
 
 const READ = ['segments:read'];
 const WRITE = ['segments:read', 'segments:write'];
 const base = `/api/segments/${SEGMENT_ID}`;
-const POLL_MS = 20;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Buttons in the open dialog (rendered outside the fixture, in the overlay). */
 const dialogButton = (label: string) =>
@@ -47,7 +45,7 @@ describe('SegmentDetailPage', () => {
       providers: [
         ...provideTestApp(),
         provideFakeEcharts(charts),
-        { provide: SEGMENT_POLL_MS, useValue: POLL_MS },
+        provideTestPolling(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -145,7 +143,7 @@ describe('SegmentDetailPage', () => {
     await settle(fixture);
     expect(query(fixture, '[data-testid="refresh-progress"]')?.textContent).toContain('300 customers evaluated');
     expect(buttonsWithText(fixture, 'Refresh now')[0].disabled).toBe(true);
-    await wait(POLL_MS * 2);
+    await afterPolls();
     expectRequest(`${base}/refreshes/r-1`).flush(aRefresh({ status: 'completed', size: 1300, added: 60, removed: 10 }));
     await settle(fixture);
     expectRequest(base).flush(aSegmentDetail({ memberCount: 1300 }));
