@@ -82,6 +82,8 @@ describe('segments API', () => {
     const again = await post('/api/segments', { name: 'Taken', rules: countryIn('US') });
     expect(again.status).toBe(409);
     expect(again.body.errors).toEqual([{ field: 'name', message: expect.any(String) }]);
+    expect((await post('/api/segments', { name: '  Taken ', rules: countryIn('US') })).status).toBe(409); // names are trimmed
+    expect((await post('/api/segments', { name: '   ', rules: countryIn('US') })).status).toBe(400);
     const other = await post('/api/segments', { name: 'Other', rules: countryIn('US') });
     const rename = await call(url, 'PATCH', `/api/segments/${other.body.id}`, { token, body: { name: 'Taken' } });
     expect(rename.status).toBe(409);
@@ -190,6 +192,9 @@ describe('segments API', () => {
     const named = await post('/api/segments/playbooks/rfm-champions', { name: 'Champions (2)' });
     expect(named.status).toBe(201);
     expect((await post('/api/segments/playbooks/no-such-playbook', {})).status).toBe(404);
+    const withoutBody = await call(url, 'POST', '/api/segments/playbooks/rfm-lost', { token });
+    expect(withoutBody.status).toBe(201);
+    expect(withoutBody.body.name).toBe('Lost');
     const after = await call(url, 'GET', '/api/segments/playbooks', { token });
     expect(after.body.find((p: { key: string }) => p.key === 'rfm-champions').segmentId).toBe(created.body.id);
     expect((await auditRows(ds, ws.workspaceId, created.body.id))[0]).toMatchObject({ action: 'segment.create', after: { playbookKey: 'rfm-champions' } });
