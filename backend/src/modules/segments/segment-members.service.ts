@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor';
 import { requirePermission } from '../../platform/access/require-permission';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import type { Page } from '../../platform/pagination/cursor';
-import { safeText } from '../customers/profiles/customer-export.csv';
+import { safeText } from '../../platform/csv/safe-text';
 import { CustomerDirectoryService } from '../customers/segment-source/customer-directory.service';
 import type { SegmentMemberDto } from './dto/segment-customer.dto';
 import type { SegmentBreakdownDto } from './dto/segment-insights.dto';

@@ -13,7 +13,7 @@ import { FileStorage } from '../../../platform/storage/file-storage';
 import { AuditService } from '../../audit/audit.service';
 import type { ImportMapping } from '../customers.types';
 import type { CustomerImport } from '../entities/customer-import.entity';
-import { safeText } from '../profiles/customer-export.csv';
+import { safeText } from '../../../platform/csv/safe-text';
 import { mappingProblems } from './column-mapping';
 import { CustomerImportMappingsService } from './customer-import-mappings.service';
 import { importsError } from './customer-imports.errors';

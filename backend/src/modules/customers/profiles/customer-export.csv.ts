@@ -1,3 +1,4 @@
+import { safeText } from '../../../platform/csv/safe-text';
 import { CONSENT_CHANNELS } from '../customers.types';
 import type { CustomerListRow } from './customers.repository';
 import { toAmount } from './profiles.mapper';
@@ -35,9 +36,6 @@ export const PROFILE_COLUMNS = [
 export const exportColumns = (attributeKeys: string[]): string[] => [...PROFILE_COLUMNS, ...attributeKeys.map((k) => `attributes.${k}`)];
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : '');
-
-/** Free text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'` (OWASP CSV injection). */
-export const safeText = (value: string | null | undefined): string => (!value ? '' : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /**
  * One CSV record. Tags are joined with `|`; consent cells hold the status; list attributes are joined
