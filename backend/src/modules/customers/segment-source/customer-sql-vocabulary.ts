@@ -208,6 +208,9 @@ export const historyOf = (h: HistorySql, customers: string): HistorySql => ({ ..
 export const historyOfCustomer = (h: HistorySql) =>
   `(SELECT COALESCE(${h.aggregate}, 0) FROM ${h.from} WHERE ${h.customerId} = ${CUSTOMER_ID} AND ${h.where.join(' AND ')})`;
 
+/** The customer `c` has at least one row of the history: a correlated EXISTS (a semi-join where the planner can). */
+export const customerHasHistory = (h: HistorySql) => `EXISTS (SELECT 1 FROM ${h.from} WHERE ${h.customerId} = ${CUSTOMER_ID} AND ${h.where.join(' AND ')})`;
+
 /** The ids of the workspace's customers meeting a predicate over `c` and `t` (a set to combine with others). */
 export const customersWhere = (workspace: string, predicate: string, only?: string) =>
   `SELECT ${CUSTOMER_ID} AS customer_id FROM ${CUSTOMER_FROM} WHERE c.workspace_id = ${workspace} AND ${only ? `${customerAmong(only)} AND ` : ''}${predicate}`;

@@ -56,6 +56,100 @@ const visits3 = {
 } as RuleCondition;
 const spent500 = { type: 'orders', measure: 'sum', operator: 'gt', value: 500, window: lastDays(90) } as RuleCondition;
 
+const orders = (measure: 'count' | 'sum', operator: string, value: number | number[], window: object = EVER, items?: object) =>
+  ({ type: 'orders', measure, operator, value, window, ...(items ? { items } : {}) }) as RuleCondition;
+const event = (name: string, extra: object = {}) => ({ type: 'event', event: name, did: true, window: EVER, ...extra }) as RuleCondition;
+const visits = (operator: string, times: number, extra: object = {}) =>
+  event('visit', { frequency: { operator, times }, window: lastDays(14), ...extra });
+const where = (key: string, valueType: string, operator: string, value?: unknown) => ({ key, valueType, operator, value });
+
+/** Order conditions (customers without orders have count 0 and sum 0). */
+const ORDER_CASES: [string, RuleGroup, Name[]][] = [
+  ['count gte 1, ever', and(orders('count', 'gte', 1)), ['ann', 'bob', 'dan']],
+  ['count eq 0 (cat, fay never ordered)', and(orders('count', 'eq', 0)), ['cat', 'fay']],
+  ['count gt 2', and(orders('count', 'gt', 2)), ['ann']],
+  ['count lt 2 includes those without orders', and(orders('count', 'lt', 2)), ['bob', 'cat', 'fay']],
+  ['count lte 1', and(orders('count', 'lte', 1)), ['bob', 'cat', 'fay']],
+  ['count neq 2', and(orders('count', 'neq', 2)), ['ann', 'bob', 'cat', 'fay']],
+  ['count between 1 and 2', and(orders('count', 'between', [1, 2])), ['bob', 'dan']],
+  ['count between 0 and 1 includes those without orders', and(orders('count', 'between', [0, 1])), ['bob', 'cat', 'fay']],
+  ['sum gt 500 in the last 90 days (ann 300+400, dan 0+650)', and(orders('sum', 'gt', 500, lastDays(90))), ['ann', 'dan']],
+  ['sum lte 80 ever', and(orders('sum', 'lte', 80)), ['bob', 'cat', 'fay']],
+  ['count in the last 2 days: dan’s free order of 05-31', and(orders('count', 'gte', 1, lastDays(2))), ['dan']],
+  ['sum gt 0 in the last 2 days: a free order sums 0', and(orders('sum', 'gt', 0, lastDays(2))), []],
+  ['sum eq 0 in the last 2 days: everyone', and(orders('sum', 'eq', 0, lastDays(2))), EVERYONE],
+  [
+    'window between whole days (04-20 10:00 and 05-01 10:00 inside)',
+    and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20', to: '2025-05-01' })),
+    ['ann', 'dan'],
+  ],
+  [
+    'window between instants just inside both orders misses them',
+    and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20T10:00:01Z', to: '2025-05-01T09:59:59Z' })),
+    [],
+  ],
+  ['items: bought Books', and(orders('count', 'gte', 1, EVER, { categories: ['Books'] })), ['ann', 'dan']],
+  ['items: Books lines sum (ann 200+500, dan 0)', and(orders('sum', 'gt', 100, EVER, { categories: ['Books'] })), ['ann']],
+  [
+    'items: Books lines sum between 0 and 100 includes non-buyers',
+    and(orders('sum', 'between', [0, 100], EVER, { categories: ['Books'] })),
+    ['bob', 'cat', 'dan', 'fay'],
+  ],
+  ['items: one order with a Robot', and(orders('count', 'eq', 1, EVER, { products: ['Robot'] })), ['ann', 'bob']],
+  [
+    'items: categories or products (ann: a Toys order and a Phone order)',
+    and(orders('count', 'gte', 2, EVER, { categories: ['Toys'], products: ['Phone'] })),
+    ['ann'],
+  ],
+  ['items in a window', and(orders('count', 'gte', 1, lastDays(90), { categories: ['Books'] })), ['ann', 'dan']],
+];
+
+const EVENT_CASES: [string, RuleGroup, Name[]][] = [
+  ['did in the last 30 days (dan opened 05-10; bob 04-01 is older)', and(event('email_opened', { window: lastDays(30) })), ['ann', 'dan']],
+  ['did not in the last 30 days', and(event('email_opened', { did: false, window: lastDays(30) })), ['bob', 'cat', 'fay']],
+  ['did, ever', and(event('email_opened')), ['ann', 'bob', 'dan', 'fay']],
+  ['atLeast 3 in 14 days (ann 3, dan 5, bob 2)', and(visits('atLeast', 3)), ['ann', 'dan']],
+  ['atMost 2 includes those without visits', and(visits('atMost', 2)), ['bob', 'cat', 'fay']],
+  ['exactly 2', and(visits('exactly', 2)), ['bob']],
+  ['exactly 0', and(visits('exactly', 0)), ['cat', 'fay']],
+  ['did not atLeast 3', and(visits('atLeast', 3, { did: false })), ['bob', 'cat', 'fay']],
+  ['did not atMost 2', and(visits('atMost', 2, { did: false })), ['ann', 'dan']],
+  ['window between one day', and(event('email_opened', { window: { kind: 'between', from: '2024-01-01', to: '2024-01-01' } })), ['fay']],
+  [
+    'where string eq ignores case (bob’s /HOME)',
+    and(event('visit', { where: [where('page', 'string', 'eq', '/home')] })),
+    ['ann', 'bob', 'dan'],
+  ],
+  [
+    'where with a count (dan has one /home visit)',
+    and(event('visit', { frequency: { operator: 'atLeast', times: 2 }, where: [where('page', 'string', 'eq', '/home')] })),
+    ['ann', 'bob'],
+  ],
+  ['where string notContains', and(event('visit', { where: [where('page', 'string', 'notContains', 'home')] })), ['dan']],
+  ['where number gt', and(event('visit', { where: [where('ms', 'number', 'gt', 1000)] })), ['ann']],
+  [
+    'where number lt reads numeric strings (bob "900")',
+    and(event('visit', { where: [where('ms', 'number', 'lt', 1000)] })),
+    ['bob', 'dan'],
+  ],
+  ['where boolean', and(event('visit', { where: [where('mobile', 'boolean', 'isTrue')] })), ['ann']],
+  ['where boolean isNotSet', and(event('visit', { where: [where('mobile', 'boolean', 'isNotSet')] })), ['bob', 'dan']],
+  ['where date', and(event('visit', { where: [where('at', 'date', 'before', '2025-06-01')] })), ['ann']],
+  ['where list isEmpty (no such property)', and(event('visit', { where: [where('tags', 'list', 'isEmpty')] })), ['ann', 'bob', 'dan']],
+  [
+    'where, every filter',
+    and(event('visit', { where: [where('page', 'string', 'eq', '/home'), where('ms', 'number', 'gte', 1000)] })),
+    ['ann'],
+  ],
+  ['campaign engagement', and(event('email_clicked', { where: [where('campaignId', 'string', 'eq', 'c2')] })), ['ann']],
+  [
+    'did not open campaign c1',
+    and(event('email_opened', { did: false, where: [where('campaignId', 'string', 'eq', 'c1')] })),
+    ['cat', 'fay'],
+  ],
+  ['did not an event nobody did', and(event('email_bounced', { did: false })), EVERYONE],
+];
+
 /** Nested groups, also checked through idsQuery's onlyIdsParam. */
 const NESTING: [string, RuleGroup, Name[]][] = [
   ['empty and at the root: everyone (not erased, this workspace)', and(), EVERYONE],
@@ -276,108 +370,26 @@ describe('SegmentCompiler on PostgreSQL', () => {
   });
 
   describe('orders (customers without orders have count 0 and sum 0)', () => {
-    const orders = (measure: 'count' | 'sum', operator: string, value: number | number[], window: object = EVER, items?: object) =>
-      ({ type: 'orders', measure, operator, value, window, ...(items ? { items } : {}) }) as RuleCondition;
-    check([
-      ['count gte 1, ever', and(orders('count', 'gte', 1)), ['ann', 'bob', 'dan']],
-      ['count eq 0 (cat, fay never ordered)', and(orders('count', 'eq', 0)), ['cat', 'fay']],
-      ['count gt 2', and(orders('count', 'gt', 2)), ['ann']],
-      ['count lt 2 includes those without orders', and(orders('count', 'lt', 2)), ['bob', 'cat', 'fay']],
-      ['count lte 1', and(orders('count', 'lte', 1)), ['bob', 'cat', 'fay']],
-      ['count neq 2', and(orders('count', 'neq', 2)), ['ann', 'bob', 'cat', 'fay']],
-      ['count between 1 and 2', and(orders('count', 'between', [1, 2])), ['bob', 'dan']],
-      ['count between 0 and 1 includes those without orders', and(orders('count', 'between', [0, 1])), ['bob', 'cat', 'fay']],
-      ['sum gt 500 in the last 90 days (ann 300+400, dan 0+650)', and(orders('sum', 'gt', 500, lastDays(90))), ['ann', 'dan']],
-      ['sum lte 80 ever', and(orders('sum', 'lte', 80)), ['bob', 'cat', 'fay']],
-      ['count in the last 2 days: dan’s free order of 05-31', and(orders('count', 'gte', 1, lastDays(2))), ['dan']],
-      ['sum gt 0 in the last 2 days: a free order sums 0', and(orders('sum', 'gt', 0, lastDays(2))), []],
-      ['sum eq 0 in the last 2 days: everyone', and(orders('sum', 'eq', 0, lastDays(2))), EVERYONE],
-      [
-        'window between whole days (04-20 10:00 and 05-01 10:00 inside)',
-        and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20', to: '2025-05-01' })),
-        ['ann', 'dan'],
-      ],
-      [
-        'window between instants just inside both orders misses them',
-        and(orders('count', 'gte', 1, { kind: 'between', from: '2025-04-20T10:00:01Z', to: '2025-05-01T09:59:59Z' })),
-        [],
-      ],
-      ['items: bought Books', and(orders('count', 'gte', 1, EVER, { categories: ['Books'] })), ['ann', 'dan']],
-      ['items: Books lines sum (ann 200+500, dan 0)', and(orders('sum', 'gt', 100, EVER, { categories: ['Books'] })), ['ann']],
-      [
-        'items: Books lines sum between 0 and 100 includes non-buyers',
-        and(orders('sum', 'between', [0, 100], EVER, { categories: ['Books'] })),
-        ['bob', 'cat', 'dan', 'fay'],
-      ],
-      ['items: one order with a Robot', and(orders('count', 'eq', 1, EVER, { products: ['Robot'] })), ['ann', 'bob']],
-      [
-        'items: categories or products (ann: a Toys order and a Phone order)',
-        and(orders('count', 'gte', 2, EVER, { categories: ['Toys'], products: ['Phone'] })),
-        ['ann'],
-      ],
-      ['items in a window', and(orders('count', 'gte', 1, lastDays(90), { categories: ['Books'] })), ['ann', 'dan']],
-    ]);
+    check(ORDER_CASES);
   });
 
   describe('events', () => {
-    const event = (name: string, extra: object = {}) =>
-      ({ type: 'event', event: name, did: true, window: EVER, ...extra }) as RuleCondition;
-    const visits = (operator: string, times: number, extra: object = {}) =>
-      event('visit', { frequency: { operator, times }, window: lastDays(14), ...extra });
-    const where = (key: string, valueType: string, operator: string, value?: unknown) => ({ key, valueType, operator, value });
-    check([
+    check(EVENT_CASES);
+  });
+
+  describe('order and event conditions tested per customer behind a driver (ANDed with "ordered at least once": ann, bob, dan)', () => {
+    const buyers: Name[] = ['ann', 'bob', 'dan'];
+    const ordered = { type: 'orders', measure: 'count', operator: 'gte', value: 1, window: EVER } as RuleCondition;
+    const cases = [...ORDER_CASES, ...EVENT_CASES].flatMap(([title, root, expected]): [string, RuleGroup, Name[]][] => [
+      [`${title}, behind the driver`, and(ordered, root), expected.filter((name) => buyers.includes(name))],
+      [`not (${title}), behind the driver`, and(ordered, not(root)), buyers.filter((name) => !expected.includes(name))],
       [
-        'did in the last 30 days (dan opened 05-10; bob 04-01 is older)',
-        and(event('email_opened', { window: lastDays(30) })),
-        ['ann', 'dan'],
+        `${title} or no email, behind the driver`,
+        and(ordered, or(root, field('profile.email', 'isNotSet'))),
+        expected.filter((name) => buyers.includes(name)),
       ],
-      ['did not in the last 30 days', and(event('email_opened', { did: false, window: lastDays(30) })), ['bob', 'cat', 'fay']],
-      ['did, ever', and(event('email_opened')), ['ann', 'bob', 'dan', 'fay']],
-      ['atLeast 3 in 14 days (ann 3, dan 5, bob 2)', and(visits('atLeast', 3)), ['ann', 'dan']],
-      ['atMost 2 includes those without visits', and(visits('atMost', 2)), ['bob', 'cat', 'fay']],
-      ['exactly 2', and(visits('exactly', 2)), ['bob']],
-      ['exactly 0', and(visits('exactly', 0)), ['cat', 'fay']],
-      ['did not atLeast 3', and(visits('atLeast', 3, { did: false })), ['bob', 'cat', 'fay']],
-      ['did not atMost 2', and(visits('atMost', 2, { did: false })), ['ann', 'dan']],
-      [
-        'window between one day',
-        and(event('email_opened', { window: { kind: 'between', from: '2024-01-01', to: '2024-01-01' } })),
-        ['fay'],
-      ],
-      [
-        'where string eq ignores case (bob’s /HOME)',
-        and(event('visit', { where: [where('page', 'string', 'eq', '/home')] })),
-        ['ann', 'bob', 'dan'],
-      ],
-      [
-        'where with a count (dan has one /home visit)',
-        and(event('visit', { frequency: { operator: 'atLeast', times: 2 }, where: [where('page', 'string', 'eq', '/home')] })),
-        ['ann', 'bob'],
-      ],
-      ['where string notContains', and(event('visit', { where: [where('page', 'string', 'notContains', 'home')] })), ['dan']],
-      ['where number gt', and(event('visit', { where: [where('ms', 'number', 'gt', 1000)] })), ['ann']],
-      [
-        'where number lt reads numeric strings (bob "900")',
-        and(event('visit', { where: [where('ms', 'number', 'lt', 1000)] })),
-        ['bob', 'dan'],
-      ],
-      ['where boolean', and(event('visit', { where: [where('mobile', 'boolean', 'isTrue')] })), ['ann']],
-      ['where boolean isNotSet', and(event('visit', { where: [where('mobile', 'boolean', 'isNotSet')] })), ['bob', 'dan']],
-      ['where date', and(event('visit', { where: [where('at', 'date', 'before', '2025-06-01')] })), ['ann']],
-      ['where list isEmpty (no such property)', and(event('visit', { where: [where('tags', 'list', 'isEmpty')] })), ['ann', 'bob', 'dan']],
-      [
-        'where, every filter',
-        and(event('visit', { where: [where('page', 'string', 'eq', '/home'), where('ms', 'number', 'gte', 1000)] })),
-        ['ann'],
-      ],
-      ['campaign engagement', and(event('email_clicked', { where: [where('campaignId', 'string', 'eq', 'c2')] })), ['ann']],
-      [
-        'did not open campaign c1',
-        and(event('email_opened', { did: false, where: [where('campaignId', 'string', 'eq', 'c1')] })),
-        ['cat', 'fay'],
-      ],
-      ['did not an event nobody did', and(event('email_bounced', { did: false })), EVERYONE],
     ]);
+    check(cases);
   });
 
   describe('segment membership', () => {

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { customerAmong, customerIn, customerNotIn, customersWhere, customersWithHistory, historyOf } from '../../customers/segment-source/customer-sql-vocabulary';
+import {
+  customerAmong,
+  customerHasHistory,
+  customerIn,
+  customerNotIn,
+  customersWhere,
+  customersWithHistory,
+  historyOf,
+  historyOfCustomer,
+} from '../../customers/segment-source/customer-sql-vocabulary';
 import { attributeTestSql, compareSql, eventTest, fieldTestSql, holds, ordersTest, SegmentSql } from './segment-condition-sql';
 import type { Comparison, HistoryTest } from './segment-condition-sql';
 import { resolveSegmentReferences } from './segment-references';
@@ -33,17 +42,32 @@ export interface CompiledSegment {
 }
 
 /**
- * A compiled node: plain SQL (`sets` when it holds set subqueries), or membership (`member`) or not of a
- * set of customer ids (orders and event conditions, and groups turned into sets).
+ * A compiled node, in two renderings of the same test:
+ * - `sql`, for a WHERE over all the workspace's customers: order and event conditions as sets of customer
+ *   ids the planner builds once and joins (semi-/anti-joins);
+ * - `perCustomer`, for a few customer rows: the same conditions as correlated subqueries (one index probe
+ *   per customer), cheap once a join has narrowed the customers down.
+ * `set` says the node is one set of customer ids the customer must be in (`member`) or not; a `driver` is a
+ * single order or event condition the customer must meet — a semi-join that narrows the customers.
+ * `conjuncts` lists the parts of an AND, so nested ANDs flatten.
  */
-type Piece = { sql: string; sets: boolean } | { customers: string; member: boolean };
+interface Piece {
+  sql: string;
+  perCustomer: string;
+  sets: boolean;
+  set?: { customers: string; member: boolean; driver: boolean };
+  conjuncts?: Piece[];
+}
+
+const plain = (sql: string): Piece => ({ sql, perCustomer: sql, sets: false });
 
 /**
- * Compiles a rule tree into one parameterized boolean predicate whose order and event conditions are
- * set-based subqueries the planner runs once (never per customer), and always in a position where it can
- * join them: negation is pushed down to the conditions (`not` over a group is the conjunction of the
- * negated children), conditions ANDed together become semi-/anti-joins, and an `or` holding such a
- * condition becomes one set — the union of its children's customers.
+ * Compiles a rule tree into one parameterized boolean predicate. Order and event conditions are never left
+ * where the planner could only run them once per customer over the whole workspace: negation is pushed down
+ * to the conditions (`not` over a group is the conjunction of the negated children); conditions ANDed
+ * together become semi-/anti-joins; an AND holding such a join (a driver) tests its other order/event
+ * conditions per customer, on the few customers the join lets through; elsewhere an `or` holding such
+ * conditions becomes one set, the union of its children's customers.
  */
 @Injectable()
 export class SegmentCompiler {
@@ -52,11 +76,11 @@ export class SegmentCompiler {
     const tree = validateSegmentRules(rules);
     const references = await resolveSegmentReferences(tree, ctx);
     const sql = new SegmentSql(ctx.workspaceId, ctx.asOf);
-    const predicate = render(new TreeCompiler(sql, references).group(tree.root, false));
+    const predicate = new TreeCompiler(sql, references).group(tree.root, false).sql;
     // The same tree again binds the same values to the same placeholders, so the list of ids comes next.
     const bound = sql.params.length;
     const only = `$${bound + 1}`;
-    const onlyIdsPredicate = `${customerAmong(only)} AND ${render(new TreeCompiler(sql, references, only).group(tree.root, false))}`;
+    const onlyIdsPredicate = `${customerAmong(only)} AND ${new TreeCompiler(sql, references, only).group(tree.root, false).sql}`;
     if (sql.params.length !== bound) throw new Error('Compiling the tree twice bound different parameters');
     return { predicate, params: sql.params, timeRelative: sql.timeRelative, referencedSegmentIds: [...references.keys()], onlyIdsPredicate };
   }
@@ -76,9 +100,9 @@ class TreeCompiler {
       case 'group':
         return this.group(node, negated);
       case 'field':
-        return { sql: negate(fieldTestSql(node, this.sql), negated), sets: false };
+        return plain(negate(fieldTestSql(node, this.sql), negated));
       case 'attribute':
-        return { sql: negate(attributeTestSql(node, this.sql), negated), sets: false };
+        return plain(negate(attributeTestSql(node, this.sql), negated));
       case 'orders':
         return this.history(ordersTest(node, this.sql), negated);
       case 'event':
@@ -92,36 +116,52 @@ class TreeCompiler {
     // and = every child; or = some child; not = no child = every child negated.
     const conjunction = group.operator === 'or' ? negated : !negated;
     const childNegated = group.operator === 'not' ? !negated : negated;
-    const pieces = group.children.map((child) => this.node(child, childNegated));
-    if (pieces.length === 0) return { sql: conjunction ? 'TRUE' : 'FALSE', sets: false };
-    if (pieces.length === 1) return pieces[0];
-    const sets = pieces.some((p) => !('sql' in p) || p.sets);
-    if (conjunction || !sets) return { sql: `(${pieces.map(render).join(conjunction ? ' AND ' : ' OR ')})`, sets };
-    // A disjunction of sets, as one set: each child's customers, unioned.
-    const union = pieces.map((p) => ('customers' in p && p.member ? p.customers : customersWhere(this.sql.workspace, render(p), this.only)));
-    return { customers: union.join(' UNION ALL '), member: true };
+    const children = group.children.map((child) => this.node(child, childNegated));
+    if (children.length === 0) return plain(conjunction ? 'TRUE' : 'FALSE');
+    if (children.length === 1) return children[0];
+    return conjunction ? this.and(children.flatMap((p) => p.conjuncts ?? [p])) : this.or(children);
+  }
+
+  private and(pieces: Piece[]): Piece {
+    // With a driver, the other order/event conditions are tested per customer on what the joins let through.
+    const driven = pieces.some((p) => p.set?.driver);
+    const sql = pieces.map((p) => (driven && !p.set?.driver ? p.perCustomer : p.sql));
+    return { sql: `(${sql.join(' AND ')})`, perCustomer: `(${pieces.map((p) => p.perCustomer).join(' AND ')})`, sets: pieces.some((p) => p.sets), conjuncts: pieces };
+  }
+
+  private or(pieces: Piece[]): Piece {
+    const perCustomer = `(${pieces.map((p) => p.perCustomer).join(' OR ')})`;
+    if (!pieces.some((p) => p.sets)) return { sql: `(${pieces.map((p) => p.sql).join(' OR ')})`, perCustomer, sets: false };
+    // Over the workspace, one set: each child's customers, unioned (UNION, so the planner expects distinct ids).
+    const customers = pieces.map((p) => (p.set?.member ? p.set.customers : customersWhere(this.sql.workspace, p.sql, this.only))).join(' UNION ');
+    return { sql: customerIn(customers), perCustomer, sets: true, set: { customers, member: true, driver: false } };
   }
 
   /**
-   * Customers whose aggregate passes the comparison, as a set: when customers without history (aggregate 0)
-   * pass, as NOT the set of those with history that fail, so the subquery only reads existing rows.
+   * Customers whose aggregate passes the comparison. As a set: when customers without history (aggregate 0)
+   * pass, NOT the set of those with history that fail, so the subquery only reads existing rows; for counts
+   * that only ask whether there is a row, no aggregate at all.
    */
   private history(test: HistoryTest, negated: boolean): Piece {
     const { comparison } = test;
     const history = this.only ? historyOf(test.history, this.only) : test.history;
     const zeroPasses = holds(0, comparison);
+    const flipped = test.negated !== negated;
+    const member = !zeroPasses !== flipped;
     // Sums can be 0 with rows (free orders), so only counts reduce to "has a row".
     const onePasses = test.counts ? countsAlike(comparison) : undefined;
-    let customers: string;
     if (onePasses !== undefined && onePasses !== zeroPasses) {
-      customers = customersWithHistory(history);
-    } else {
-      customers = customersWithHistory(history, (aggregate) => {
-        const sql = compareSql(aggregate, comparison, this.sql);
-        return zeroPasses ? `NOT (${sql})` : sql;
-      });
+      const customers = customersWithHistory(history);
+      const perCustomer = member ? customerHasHistory(test.history) : `NOT ${customerHasHistory(test.history)}`;
+      // Not having a row: NOT EXISTS, which the planner runs as an anti-join or per customer, as it sees fit.
+      return { sql: member ? customerIn(customers) : perCustomer, perCustomer, sets: true, set: { customers, member, driver: member } };
     }
-    return { customers, member: !zeroPasses !== (test.negated !== negated) };
+    const customers = customersWithHistory(history, (aggregate) => {
+      const sql = compareSql(aggregate, comparison, this.sql);
+      return zeroPasses ? `NOT (${sql})` : sql;
+    });
+    const perCustomer = negate(compareSql(historyOfCustomer(test.history), comparison, this.sql), flipped);
+    return { sql: member ? customerIn(customers) : customerNotIn(customers), perCustomer, sets: true, set: { customers, member, driver: member } };
   }
 }
 
@@ -145,11 +185,6 @@ function countsAlike(c: Comparison): boolean | undefined {
     case 'between':
       return (c.value as number[])[1] < 1 ? false : undefined;
   }
-}
-
-function render(piece: Piece): string {
-  if ('sql' in piece) return piece.sql;
-  return piece.member ? customerIn(piece.customers) : customerNotIn(piece.customers);
 }
 
 const negate = (sql: string, negated: boolean) => (negated ? `NOT (${sql})` : sql);
