@@ -48,7 +48,10 @@ export interface CompiledSegment {
  * - `perCustomer`, for a few customer rows: the same conditions as correlated subqueries (one index probe
  *   per customer), cheap once a join has narrowed the customers down.
  * `set` says the node is one set of customer ids the customer must be in (`member`) or not; a `driver` is a
- * single order or event condition the customer must meet — a semi-join that narrows the customers.
+ * single aggregate condition the customer must meet (spent more than, ordered at least N times…) — a
+ * semi-join that usually narrows the customers a lot. (Having done something at all, in a window or ever,
+ * is often true of most customers: testing other conditions per customer behind it would cost more than
+ * building their sets, so it drives nothing.)
  * `conjuncts` lists the parts of an AND, so nested ANDs flatten.
  */
 interface Piece {
@@ -65,9 +68,9 @@ const plain = (sql: string): Piece => ({ sql, perCustomer: sql, sets: false });
  * Compiles a rule tree into one parameterized boolean predicate. Order and event conditions are never left
  * where the planner could only run them once per customer over the whole workspace: negation is pushed down
  * to the conditions (`not` over a group is the conjunction of the negated children); conditions ANDed
- * together become semi-/anti-joins; an AND holding such a join (a driver) tests its other order/event
- * conditions per customer, on the few customers the join lets through; elsewhere an `or` holding such
- * conditions becomes one set, the union of its children's customers.
+ * together become semi-/anti-joins; an AND holding an aggregate one to meet (a driver: spent more than…)
+ * tests its other order/event conditions per customer, on the customers that join lets through; elsewhere
+ * an `or` holding such conditions becomes one set, the union of its children's customers.
  */
 @Injectable()
 export class SegmentCompiler {
@@ -154,7 +157,7 @@ class TreeCompiler {
       const customers = customersWithHistory(history);
       const perCustomer = member ? customerHasHistory(test.history) : `NOT ${customerHasHistory(test.history)}`;
       // Not having a row: NOT EXISTS, which the planner runs as an anti-join or per customer, as it sees fit.
-      return { sql: member ? customerIn(customers) : perCustomer, perCustomer, sets: true, set: { customers, member, driver: member } };
+      return { sql: member ? customerIn(customers) : perCustomer, perCustomer, sets: true, set: { customers, member, driver: false } };
     }
     const customers = customersWithHistory(history, (aggregate) => {
       const sql = compareSql(aggregate, comparison, this.sql);
