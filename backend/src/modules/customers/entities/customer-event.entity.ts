@@ -4,7 +4,8 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedCo
 @Entity('customer_events')
 /* A customer's events (timeline, traits, the delete cascade) lead with customer_id: ids are unique across workspaces. */
 @Index('customer_events_customer_occurred_idx', ['customerId', 'occurredAt'])
-@Index('customer_events_workspace_type_occurred_idx', ['workspaceId', 'type', 'occurredAt'])
+/* (workspace_id, type, occurred_at) INCLUDE (customer_id): segments read who did an event from the index alone (migration 1796100000100). */
+@Index('customer_events_workspace_type_occurred_idx', { synchronize: false })
 export class CustomerEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'customer_events_pkey' }) id: string;
 
