@@ -5,6 +5,14 @@
 import { CUSTOMER_FROM, CUSTOMER_ID, CUSTOMER_SAMPLE_COLUMNS, customerScope } from '../../customers/segment-source/customer-sql-vocabulary';
 import type { CompiledSegment } from './segment-compiler';
 
+/**
+ * Settings for the transaction that runs these queries (`SET LOCAL`, so they end with it). JIT compilation
+ * of a plan this size costs seconds more than it saves (1M customers: 6 s of JIT in a 23 s count, 7 s
+ * without it); a larger work_mem keeps the per-customer aggregates of orders and events in memory instead of
+ * spilling them to disk in dozens of batches.
+ */
+export const SEGMENT_QUERY_SETTINGS = ['SET LOCAL jit = off', "SET LOCAL work_mem = '64MB'"] as const;
+
 export interface SegmentQuery {
   sql: string;
   params: unknown[];
