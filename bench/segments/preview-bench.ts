@@ -12,7 +12,9 @@ export interface FormTiming {
 }
 
 export interface PreviewResult {
+  /** The forms that finished within FORM_TIMEOUT_MS, with their timings, and the names of those that did not. */
   forms: FormTiming[];
+  formsLeftOut: string[];
   baseline: FormTiming;
   /** POST /api/segments/preview, wall clock over HTTP. */
   product: Timing;
@@ -26,30 +28,55 @@ export interface PreviewResult {
   productAsOf: string;
 }
 
+/** PostgreSQL's query_canceled (statement_timeout). */
+const QUERY_CANCELED = '57014';
+
 const countSql = (form: BaselineForm) => `SELECT count(*)::int AS n ${form.from}`;
 
 async function countWith(db: Client, form: BaselineForm, workspaceId: string, asOf: Date): Promise<number> {
   return (await db.query(countSql(form), baselineParams(workspaceId, asOf))).rows[0].n;
 }
 
+/** A form slower than this is dropped from the choice of the baseline (some forms get plans that never finish). */
+export const FORM_TIMEOUT_MS = 60_000;
+
 /** Each hand-written form: one warm-up, then `runs` timed counts; the fastest median is the baseline. */
-async function timeForms(db: Client, workspaceId: string, runs: number, log: (line: string) => void): Promise<FormTiming[]> {
+async function timeForms(
+  db: Client,
+  workspaceId: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ timings: FormTiming[]; leftOut: string[] }> {
   const timings: FormTiming[] = [];
-  for (const form of BASELINE_FORMS) {
-    let count = await countWith(db, form, workspaceId, new Date());
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const run = await timeMs(() => countWith(db, form, workspaceId, new Date()));
-      samples.push(run.ms);
-      count = run.value;
+  const leftOut: string[] = [];
+  await db.query(`SET statement_timeout = ${FORM_TIMEOUT_MS}`);
+  try {
+    for (const form of BASELINE_FORMS) {
+      const samples: number[] = [];
+      let count = -1;
+      try {
+        count = await countWith(db, form, workspaceId, new Date());
+        for (let i = 0; i < runs; i++) {
+          const run = await timeMs(() => countWith(db, form, workspaceId, new Date()));
+          samples.push(run.ms);
+          count = run.value;
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
+        log(`  hand-written "${form.name}": over ${FORM_TIMEOUT_MS / 1000} s, left out`);
+        leftOut.push(form.name);
+        continue;
+      }
+      const timing = summarize(samples);
+      timings.push({ form, timing, count });
+      log(`  hand-written "${form.name}": median ${Math.round(timing.median)} ms, count ${count}`);
     }
-    const timing = summarize(samples);
-    timings.push({ form, timing, count });
-    log(`  hand-written "${form.name}": median ${Math.round(timing.median)} ms, count ${count}`);
+  } finally {
+    await db.query(`RESET statement_timeout`);
   }
   const counts = new Set(timings.map((t) => t.count));
   if (counts.size > 1) log(`  note: the forms' counts differ (${[...counts].join(', ')}): windows slid between runs, or a form is wrong`);
-  return timings;
+  return { timings, leftOut };
 }
 
 /**
@@ -64,7 +91,8 @@ export async function benchPreview(
   runs: number,
   log: (line: string) => void,
 ): Promise<PreviewResult> {
-  const forms = await timeForms(db, workspaceId, Math.min(runs, 5), log);
+  const { timings: forms, leftOut } = await timeForms(db, workspaceId, Math.min(runs, 3), log);
+  if (!forms.length) throw new Error('no hand-written form finished in time');
   const best = forms.reduce((a, b) => (b.timing.median < a.timing.median ? b : a));
   log(`  baseline: "${best.form.name}"`);
 
@@ -93,10 +121,11 @@ export async function benchPreview(
   });
   await db.query(compiled.sql, compiled.params);
   const countSqlMs: number[] = [];
-  for (let i = 0; i < Math.min(runs, 5); i++) countSqlMs.push((await timeMs(() => db.query(compiled.sql, compiled.params))).ms);
+  for (let i = 0; i < Math.min(runs, 3); i++) countSqlMs.push((await timeMs(() => db.query(compiled.sql, compiled.params))).ms);
 
   return {
     forms,
+    formsLeftOut: leftOut,
     baseline: { ...best, timing: summarize(baselineMs) },
     product: summarize(productMs),
     productTook: summarize(took),

@@ -1,4 +1,5 @@
 import type { DatasetSize, LoadStep } from './dataset';
+import { FORM_TIMEOUT_MS } from './preview-bench';
 import type { PreviewResult } from './preview-bench';
 import type { FullRefreshResult, IncrementalResult } from './refresh-bench';
 import { fmtInt, fmtMs } from './stats';
@@ -50,6 +51,7 @@ export function printReport(r: Report): void {
       preview.forms.map((f) => [f.form.name, fmtInt(f.count), fmtMs(f.timing.median)]),
     ),
   );
+  for (const name of preview.formsLeftOut) console.log(`${name}: over ${FORM_TIMEOUT_MS / 1000} s, left out`);
   console.log(`baseline = "${preview.baseline.form.name}"`);
 
   const inc = incremental.run;
