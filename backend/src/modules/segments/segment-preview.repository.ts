@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { SEGMENT_QUERY_SETTINGS } from './rules/segment-queries';
 
 export interface SqlQuery {
   sql: string;
@@ -23,6 +24,7 @@ export class SegmentPreviewRepository {
       return await this.dataSource.transaction('REPEATABLE READ', async (m) => {
         await m.query('SET TRANSACTION READ ONLY');
         await m.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+        for (const setting of SEGMENT_QUERY_SETTINGS) await m.query(setting);
         const results: Record<string, unknown>[][] = [];
         for (const q of queries) results.push(await m.query(q.sql, q.params));
         return results;

@@ -4,6 +4,7 @@ import { SegmentRefresh } from '../entities/segment-refresh.entity';
 import type { SegmentQuery } from '../rules/segment-queries';
 import type { SegmentRules } from '../rules/segment-rules.types';
 import type { RefreshKind, RefreshTrigger, SegmentStatus } from '../segments.types';
+import { SEGMENT_QUERY_SETTINGS } from '../rules/segment-queries';
 
 /** The segment a refresh works on, read inside the refresh's transaction. */
 export interface RefreshTarget {
@@ -108,9 +109,10 @@ export class SegmentRefreshRepository {
     return claimed === 1;
   }
 
-  /** Serializes refreshes of one segment: held until the transaction ends (a dead worker's lock goes with its connection). */
+  /** Serializes refreshes of one segment (held until the transaction ends; a dead worker's lock goes with its connection) and sets the planner settings segment queries run with (SEGMENT_QUERY_SETTINGS). */
   async lockSegment(manager: EntityManager, segmentId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('segment-refresh'), hashtext($1))`, [segmentId]);
+    for (const setting of SEGMENT_QUERY_SETTINGS) await manager.query(setting);
   }
 
   /** The refresh and its segment's rules and refresh state, read after the lock (null when the segment is gone). */
