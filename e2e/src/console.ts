@@ -176,3 +176,15 @@ export function storedTokens(page: Page): Promise<{ accessToken: string; refresh
     return accessToken && refreshToken ? { accessToken, refreshToken } : null;
   });
 }
+
+export interface IngestResponse {
+  results: { index: number; status: 'created' | 'updated' | 'rejected'; reason?: string; id?: string }[];
+}
+
+/** Posts a batch to the bulk API and fails on any rejected item. */
+export async function ingest(token: string, resource: 'customers' | 'orders' | 'events', items: unknown[]): Promise<IngestResponse> {
+  const response = await apiJson<IngestResponse>(`/ingest/${resource}`, { token, body: { items } });
+  const rejected = response.results.filter((r) => r.status === 'rejected');
+  if (rejected.length) throw new Error(`Rejected ${resource}: ${JSON.stringify(rejected)}`);
+  return response;
+}

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './browser';
 import {
-  apiJson,
   apiSignIn,
   capturingFailure,
   openConsole,
@@ -10,14 +9,12 @@ import {
   shot,
   shows,
   signIn,
+  ingest,
   unexpectedErrors,
   UI_TIMEOUT_MS,
 } from './console';
 import { e2eState } from './support/state';
 
-interface IngestResponse {
-  results: { index: number; status: 'created' | 'updated' | 'rejected'; reason?: string; id?: string }[];
-}
 
 const DAY_MS = 86_400_000;
 /** ECharts draws with a ~1 s animation on canvas, which `shot()` cannot see: wait it out before a screenshot. */
@@ -30,13 +27,6 @@ function daysAgo(days: number, utcHour: number, minute = 30): string {
   return d.toISOString();
 }
 
-/** Posts a batch to the bulk API and fails on any rejected item. */
-async function ingest(token: string, resource: 'customers' | 'orders' | 'events', items: unknown[]): Promise<IngestResponse> {
-  const response = await apiJson<IngestResponse>(`/ingest/${resource}`, { token, body: { items } });
-  const rejected = response.results.filter((r) => r.status === 'rejected');
-  if (rejected.length) throw new Error(`Rejected ${resource}: ${JSON.stringify(rejected)}`);
-  return response;
-}
 
 /** Rows of the customer table whose text matches, once the list has the expected number of rows. */
 async function rowsAfterLoad(page: Page, expected: number): Promise<string[]> {

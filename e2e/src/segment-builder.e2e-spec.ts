@@ -1,22 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import type { BrowserSession } from './browser';
-import { apiJson, apiSignIn, capturingFailure, choose, openConsole, shot, shows, signIn, unexpectedErrors, UI_TIMEOUT_MS } from './console';
+import { apiJson, apiSignIn, capturingFailure, choose, ingest, openConsole, shot, shows, signIn, unexpectedErrors, UI_TIMEOUT_MS } from './console';
 import { e2eState } from './support/state';
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
-interface IngestResponse {
-  results: { index: number; status: 'created' | 'updated' | 'rejected'; reason?: string; id?: string }[];
-}
 
-/** Posts a batch to the bulk API and fails on any rejected item. */
-async function ingest(token: string, resource: 'customers' | 'orders' | 'events', items: unknown[]): Promise<void> {
-  const response = await apiJson<IngestResponse>(`/ingest/${resource}`, { token, body: { items } });
-  const rejected = response.results.filter((r) => r.status === 'rejected');
-  if (rejected.length) throw new Error(`Rejected ${resource}: ${JSON.stringify(rejected)}`);
-}
 
 /** The trees the test builds by clicking, as the API reads them (the console's node ids aside). */
 const COUNTRY = { type: 'field', field: 'profile.country', operator: 'in', value: ['US', 'CA'] };

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './browser';
 import {
-  apiJson,
   apiSignIn,
   capturingFailure,
   dismissSnackbars,
@@ -11,6 +10,7 @@ import {
   shows,
   signIn,
   snackbar,
+  ingest,
   unexpectedErrors,
   UI_TIMEOUT_MS,
 } from './console';
@@ -31,12 +31,6 @@ function daysAgo(days: number): string {
   return d.toISOString();
 }
 
-/** Posts a batch to the bulk API and fails on any rejected item. */
-async function ingest(token: string, resource: 'customers' | 'orders', items: unknown[]): Promise<void> {
-  const response = await apiJson<{ results: { status: string }[] }>(`/ingest/${resource}`, { token, body: { items } });
-  const rejected = response.results.filter((r) => r.status === 'rejected');
-  if (rejected.length) throw new Error(`Rejected ${resource}: ${JSON.stringify(rejected)}`);
-}
 
 /** Waits until the segment detail shows this status chip (the page follows a segment being computed). */
 async function statusIs(page: Page, label: string, timeout = REFRESH_TIMEOUT_MS): Promise<void> {
